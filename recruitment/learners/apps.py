@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearnersConfig(AppConfig):
+    name = "recruitment.learners"
+    label = "learners"

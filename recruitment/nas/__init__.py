@@ -1,0 +1,1 @@
+"""Client for the government's Recruitment API (Find an apprenticeship adverts)."""
