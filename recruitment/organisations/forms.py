@@ -6,6 +6,13 @@ from .models import Contact, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
+    web_address = forms.URLField(
+        required=False,
+        max_length=100,
+        assume_scheme="https",
+        help_text="The employer's website, for example https://www.example.co.uk.",
+    )
+
     class Meta:
         model = Organisation
         fields = [

@@ -26,12 +26,18 @@ def organisation_list(request):
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     contact_form = ContactForm(request.POST or None, prefix="contact")
-    if request.method == "POST" and form.is_valid() and contact_form.is_valid():
+    # The first contact is optional: an untouched contact section is not checked.
+    contact_given = any(
+        request.POST.get(f"contact-{name}", "").strip()
+        for name in ("name", "email", "phone")
+    )
+    contact_ok = not contact_given or contact_form.is_valid()
+    if request.method == "POST" and form.is_valid() and contact_ok:
         with transaction.atomic():
             organisation = form.save(commit=False)
             organisation.tenant = request.tenant
             organisation.save()
-            if contact_form.cleaned_data.get("name"):
+            if contact_given:
                 contact = contact_form.save(commit=False)
                 contact.tenant = request.tenant
                 contact.organisation = organisation
@@ -46,7 +52,9 @@ def organisation_create(request):
         "organisations/form.html",
         {
             "form": form,
-            "contact_form": contact_form,
+            "contact_form": contact_form if contact_given else ContactForm(
+                prefix="contact"
+            ),
             "creating": True,
             "next": request.GET.get("next", request.POST.get("next", "")),
         },
