@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -112,6 +113,12 @@ class Job(models.Model):
     nas_vacancy_id = models.UUIDField(null=True, blank=True, editable=False)
     nas_vacancy_reference = models.CharField(max_length=20, blank=True)
     nas_uploaded_at = models.DateTimeField(null=True, blank=True)
+    nas_claimed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the current upload took the job into 'uploading'.",
+    )
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -129,6 +136,15 @@ class Job(models.Model):
     @property
     def is_apprenticeship(self):
         return self.contract_type == self.ContractType.APPRENTICESHIP
+
+    @property
+    def application_path(self):
+        return f"/apply/{self.public_key}/"
+
+    @property
+    def application_url(self):
+        """The absolute address of the public form, as sent to the Recruitment API."""
+        return settings.SITE_URL + self.application_path
 
     def is_open_for_applications(self, today):
         if self.status != self.Status.OPEN:
