@@ -1,0 +1,44 @@
+"""The JSON API for integrations, version 1, served under /api/v1/."""
+
+from ninja import NinjaAPI
+
+from .auth import ApiTokenAuth
+from .errors import install_handlers
+from .routers import organisations
+
+DESCRIPTION = """\
+A JSON API for a training provider's integrations: organisations and their
+contacts, jobs and their upload to NAS (the Recruitment API behind "Find an
+apprenticeship"), candidates, learners and job applications.
+
+Every request needs `Authorization: Bearer <token>`. A token belongs to one
+staff user of one provider and acts with that user's role: viewers can read,
+recruiters and admins can also write. Create and revoke tokens on your
+profile page, or with `python manage.py create_api_token`.
+
+Errors are JSON: `{"detail": "...", "errors": [{"field": "...", "message":
+"..."}]}`. A row of another provider, or one that does not exist, is 404.
+Lists are paginated with `page` and `page_size` (at most 100) and return
+`{"items": [...], "count": N, "page": P, "page_size": S}`.
+"""
+
+
+class RecruitmentApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation):
+        # View function names are unique across the routers, and short ids
+        # read better in generated clients than module-qualified ones.
+        return operation.view_func.__name__
+
+
+api = RecruitmentApi(
+    title="Apprenticeship recruitment API",
+    version="1",
+    description=DESCRIPTION,
+    auth=ApiTokenAuth(),
+    urls_namespace="api:v1",
+    # ninja's own docs page loads Swagger UI from a CDN; views.docs renders
+    # the OpenAPI document as plain HTML instead.
+    docs_url=None,
+)
+install_handlers(api)
+api.add_router("", organisations.router)
