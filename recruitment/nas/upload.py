@@ -17,6 +17,7 @@ second advert; that answer marks the job uploaded.
 import datetime
 import logging
 import uuid
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -90,7 +91,25 @@ def upload_blockers(job: Job, user=None) -> list[str]:
         )
     if not job.is_apprenticeship:
         reasons.append("Only jobs with the contract type Apprenticeship go to NAS.")
+    if _sends_to_live(job) and not _is_public_address(job.application_url):
+        reasons.append(
+            "The application form's address is not public, so the live "
+            "Recruitment API would refuse the advert: set SITE_URL to the "
+            "site's public https address."
+        )
     return reasons
+
+
+def _sends_to_live(job: Job) -> bool:
+    token = JobsToken.objects.filter(programme_id=job.programme_id).first()
+    return token is not None and token.nas_environment == JobsToken.Environment.LIVE
+
+
+def _is_public_address(url: str) -> bool:
+    # The live API wants an absolute link whose host has a dot and is not an
+    # IPv4 address.
+    host = urlsplit(url).hostname or ""
+    return "." in host and not host.replace(".", "").isdigit()
 
 
 def can_show_upload_button(job: Job, user) -> bool:

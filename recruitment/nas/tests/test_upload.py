@@ -189,3 +189,17 @@ def test_nas_needs_support_switch(job, recruiter, sandbox, tenant):
 
     assert result.outcome == Outcome.NOT_ALLOWED
     assert "Support has not enabled" in result.message
+
+
+def test_live_needs_public_site_url(job, recruiter, sandbox, settings):
+    token = job.programme.jobs_token
+    token.nas_environment = "live"
+    token.save()
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    settings.NAS_LIVE_BASE_URL = sandbox.base_url
+
+    result = upload_job(job, recruiter)
+
+    assert result.outcome == Outcome.NOT_ALLOWED
+    assert "SITE_URL" in result.message
+    assert sandbox.received_creates() == []
