@@ -8,12 +8,7 @@ from django.db import connection
 from recruitment.programmes.models import AccountProgramme, JobsToken
 from recruitment.tenancy.models import Tenant, User
 
-try:
-    import sandbox.pytest_plugin  # noqa: F401
-
-    pytest_plugins = ["sandbox.pytest_plugin"]
-except ImportError:  # the sandbox plugin lands separately
-    pytest_plugins = []
+pytest_plugins = ["sandbox.pytest_plugin"]
 
 PASSWORD = "correct-horse-battery-staple"
 
