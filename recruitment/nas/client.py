@@ -206,6 +206,17 @@ class RecruitmentApiClient:
         started = time.monotonic()
         try:
             response = self._http.request(method, path, **kwargs)
+        except httpx.DecodingError as exc:
+            # A response arrived, so the API may have acted on the request.
+            logger.warning(
+                "Recruitment API %s returned a body that cannot be decoded",
+                description,
+            )
+            raise InvalidResponse(
+                f"The Recruitment API response to {description} could not be "
+                f"decoded ({exc}).",
+                may_have_been_processed=True,
+            ) from exc
         except httpx.TransportError as exc:
             elapsed_ms = (time.monotonic() - started) * 1000
             error = _transport_error(exc, description)
@@ -285,7 +296,7 @@ def _transport_error(
             "request may have been processed.",
             may_have_been_processed=True,
         )
-    if isinstance(exc, httpx.ConnectError):
+    if isinstance(exc, (httpx.ConnectError, httpx.UnsupportedProtocol)):
         return ConnectionFailed(
             f"Could not connect to the Recruitment API for {description}; "
             "nothing was sent.",

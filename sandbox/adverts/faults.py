@@ -7,12 +7,12 @@ request.
 Modes:
     delay            process the request as normal (a valid advert is stored
                      and the request recorded), then wait ``seconds`` before
-                     answering.
-    status_500       answer 500 with the API's problem details; nothing stored.
-    status_503       answer 503 with problem details; nothing stored.
-    rate_limit       answer 429 as the gateway does, with Retry-After set to
+                     responding.
+    status_500       respond 500 with the API's problem details; nothing stored.
+    status_503       respond 503 with problem details; nothing stored.
+    rate_limit       respond 429 as the gateway does, with Retry-After set to
                      ``seconds`` rounded up; nothing stored.
-    drop_connection  close the socket without answering; nothing stored.
+    drop_connection  close the socket without responding; nothing stored.
     invalid_json     process the request as normal, then replace the body of
                      the answer with text that is not JSON, keeping the status.
                      A valid advert is stored, because a garbled success
@@ -82,8 +82,9 @@ class Fault:
 def drop_connection(request) -> HttpResponse:
     """Close the client's socket so it receives no response at all.
 
-    Works under gunicorn, which puts the socket in the WSGI environ. Elsewhere
-    (Django's test client) there is no socket, so the 500 returned here is the
+    Works under gunicorn, which puts the socket in the WSGI environ, and which
+    then logs a socket error when it fails to write the 500 returned here.
+    Elsewhere (Django's test client) there is no socket, so that 500 is the
     response.
     """
     connection = request.META.get("gunicorn.socket")

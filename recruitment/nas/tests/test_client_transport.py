@@ -104,6 +104,7 @@ def test_courses_sends_ukprn(client, api):
         (httpx.ReadTimeout("read timed out"), RequestTimedOut, True),
         (httpx.WriteTimeout("write timed out"), RequestTimedOut, True),
         (httpx.ConnectError("connection refused"), ConnectionFailed, False),
+        (httpx.UnsupportedProtocol("unknown scheme"), ConnectionFailed, False),
         (httpx.ReadError("connection reset by peer"), ConnectionFailed, True),
         (httpx.WriteError("broken pipe"), ConnectionFailed, True),
         (
@@ -239,6 +240,19 @@ def test_create_unexpected_status(client, api):
 )
 def test_create_unreadable_success(client, api, answer):
     api.post(CREATE_URL).mock(return_value=answer)
+
+    with pytest.raises(InvalidResponse) as caught:
+        create(client)
+
+    assert caught.value.may_have_been_processed is True
+
+
+def test_create_undecodable_body(client, api):
+    api.post(CREATE_URL).respond(
+        201,
+        headers={"Content-Encoding": "gzip"},
+        stream=httpx.ByteStream(b"not gzip data"),
+    )
 
     with pytest.raises(InvalidResponse) as caught:
         create(client)
