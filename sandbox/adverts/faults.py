@@ -14,9 +14,9 @@ Modes:
                      ``seconds`` rounded up; nothing stored.
     drop_connection  close the socket without responding; nothing stored.
     invalid_json     process the request as normal, then replace the body of
-                     the answer with text that is not JSON, keeping the status.
+                     the response with text that is not JSON, keeping the status.
                      A valid advert is stored, because a garbled success
-                     answer still means the vacancy exists.
+                     response still means the vacancy exists.
 """
 
 from __future__ import annotations
