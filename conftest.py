@@ -35,6 +35,8 @@ def _tasks_run_immediately(settings):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # A fast hasher: the suite creates hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -58,13 +60,21 @@ def _private_cv_storage(settings, tmp_path):
 
 def make_tenant(slug, *, nas_enabled=True, ukprn="10012345"):
     return Tenant.objects.create(
-        name=slug.replace("-", " ").title(), slug=slug, ukprn=ukprn, nas_enabled=nas_enabled
+        name=slug.replace("-", " ").title(),
+        slug=slug,
+        ukprn=ukprn,
+        nas_enabled=nas_enabled,
     )
 
 
 def make_staff(tenant, email, role=User.Role.ADMIN):
     return User.objects.create_user(
-        email, PASSWORD, tenant=tenant, role=role, first_name="Staff", last_name=email.split("@")[0]
+        email,
+        PASSWORD,
+        tenant=tenant,
+        role=role,
+        first_name="Staff",
+        last_name=email.split("@")[0],
     )
 
 
