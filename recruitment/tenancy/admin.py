@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
 
 from .models import Tenant, User, UserGroup
 
@@ -60,3 +61,7 @@ class UserAdmin(BaseUserAdmin):
 class UserGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "tenant", "parent", "created_at"]
     list_filter = ["tenant"]
+
+
+# Access is by role on the user, not by Django's permission groups.
+admin.site.unregister(Group)
