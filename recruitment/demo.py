@@ -45,7 +45,9 @@ class Demo:
             "staff_password": STAFF_PASSWORD,
             "api_token": self.api_token,
             "job_ids": [job.pk for job in self.jobs],
-            "sandbox_url": settings.NAS_SANDBOX_BASE_URL.rsplit("/managevacancies", 1)[0],
+            "sandbox_url": settings.NAS_SANDBOX_BASE_URL.rsplit("/managevacancies", 1)[
+                0
+            ],
         }
 
 
@@ -104,7 +106,9 @@ def build_demo() -> Demo:
         defaults={"name": "Jo Marsh", "phone": "0113 496 0000"},
     )
 
-    demo = Demo(tenant=tenant, staff=staff, programme=programme, organisation=organisation)
+    demo = Demo(
+        tenant=tenant, staff=staff, programme=programme, organisation=organisation
+    )
     for extend in DEMO_EXTENSIONS:
         extend(demo)
     return demo
@@ -121,10 +125,8 @@ def register_sandbox_key():
     The sandbox keeps its own database, so this runs its command in a
     separate process.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "sandbox",
+    _run_sandbox_command("migrate", "--verbosity", "0")
+    _run_sandbox_command(
         "add_key",
         "--key",
         SANDBOX_KEY,
@@ -132,12 +134,18 @@ def register_sandbox_key():
         TENANT_UKPRN,
         "--legal-entity",
         f"{LEGAL_ENTITY_ID}:{ORGANISATION_NAME}",
-    ]
+    )
+
+
+def _run_sandbox_command(*arguments):
     result = subprocess.run(
-        command, capture_output=True, text=True, cwd=settings.BASE_DIR
+        [sys.executable, "-m", "sandbox", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
     )
     if result.returncode != 0:
         raise RuntimeError(
-            "The NAS sandbox did not accept the demo key: "
+            f"The NAS sandbox command {arguments[0]} failed: "
             + (result.stderr.strip().splitlines() or ["no output"])[-1]
         )
