@@ -171,6 +171,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The project's own stylesheet and scripts live outside any app's static
+# folder, so the finders (and collectstatic) need its path here.
+STATICFILES_DIRS = [BASE_DIR / "recruitment" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
