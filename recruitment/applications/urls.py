@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "applications"
 
-urlpatterns = []
+urlpatterns = [
+    path("apply/<str:key>/", views.apply, name="apply"),
+]
