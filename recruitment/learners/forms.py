@@ -1,0 +1,29 @@
+from django import forms
+from django.contrib.auth.forms import SetPasswordForm
+
+from .candidates import staff_users
+
+
+class CaseOwnerForm(forms.Form):
+    case_owner = forms.ModelChoiceField(
+        label="Case owner",
+        queryset=None,
+        empty_label="Choose a staff user",
+        error_messages={
+            "required": "Choose a staff user to be the case owner.",
+            "invalid_choice": "Choose a staff user of this provider from the list.",
+        },
+    )
+
+    def __init__(self, *args, tenant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_owner"].queryset = staff_users(tenant)
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    """The learner's new password, typed twice and checked by the validators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Password"
+        self.fields["new_password2"].label = "Confirm password"
