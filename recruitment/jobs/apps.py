@@ -31,6 +31,12 @@ class JobsConfig(AppConfig):
     label = "jobs"
 
     def ready(self):
+        from recruitment.demo import DEMO_EXTENSIONS
+
+        from .demo import add_demo_jobs
+
         post_migrate.connect(
             load_reference_snapshot, sender=self, dispatch_uid="jobs_reference_data"
         )
+        if add_demo_jobs not in DEMO_EXTENSIONS:
+            DEMO_EXTENSIONS.append(add_demo_jobs)
