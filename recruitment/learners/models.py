@@ -1,8 +1,11 @@
 import uuid
 
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from recruitment.programmes.models import AccountProgramme
 from recruitment.tenancy.models import Tenant, User, UserGroup
@@ -55,8 +58,29 @@ class Learner(models.Model):
         return self.status == self.Status.FULL_USER
 
 
+class _CVStorage(LazyObject):
+    """The "cvs" storage, looked up when first used rather than at import.
+
+    A FileField binds its storage when the model class is built; this proxy
+    lets a change to STORAGES (a deployment's settings, or a test's) reach
+    it, because `reset_cv_storage` drops the looked-up backend.
+    """
+
+    def _setup(self):
+        self._wrapped = storages["cvs"]
+
+
+_cv_storage = _CVStorage()
+
+
 def cv_storage():
-    return storages["cvs"]
+    return _cv_storage
+
+
+@receiver(setting_changed)
+def reset_cv_storage(setting, **kwargs):
+    if setting == "STORAGES":
+        _cv_storage._wrapped = empty
 
 
 def cv_upload_to(instance, filename):
@@ -115,6 +139,11 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self):
+        return (
+            f"Invitation for learner {self.learner_id} sent {self.created_at:%Y-%m-%d}"
+        )
+
 
 class AuditEvent(models.Model):
     """Who did what to a learner, and when."""
@@ -132,3 +161,6 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.action} on learner {self.learner_id}"
