@@ -245,9 +245,7 @@ NAS_READ_TIMEOUT = float(os.environ.get("NAS_READ_TIMEOUT", "15"))
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

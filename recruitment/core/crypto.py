@@ -13,16 +13,20 @@ def _fernet(keys):
 
 
 def encrypt(plaintext: str) -> str:
-    return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).encrypt(
-        plaintext.encode()
-    ).decode()
+    return (
+        _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS))
+        .encrypt(plaintext.encode())
+        .decode()
+    )
 
 
 def decrypt(token: str) -> str:
     try:
-        return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).decrypt(
-            token.encode()
-        ).decode()
+        return (
+            _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS))
+            .decrypt(token.encode())
+            .decode()
+        )
     except InvalidToken:
         # Raised without the token, so a failure never carries the ciphertext
         # into logs or error pages.

@@ -20,9 +20,7 @@ def send_templated_email(template_set: str, to: list[str], context: dict) -> Non
     text = render_to_string(f"emails/{template_set}_body.txt", context)
     html = render_to_string(f"emails/{template_set}_body.html", context)
 
-    message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, to
-    )
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     message.send()
     logger.info("Sent email %s to %d recipient(s)", template_set, len(to))

@@ -52,9 +52,9 @@ def organisation_create(request):
         "organisations/form.html",
         {
             "form": form,
-            "contact_form": contact_form if contact_given else ContactForm(
-                prefix="contact"
-            ),
+            "contact_form": contact_form
+            if contact_given
+            else ContactForm(prefix="contact"),
             "creating": True,
             "next": request.GET.get("next", request.POST.get("next", "")),
         },

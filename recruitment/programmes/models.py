@@ -56,11 +56,13 @@ class JobsToken(models.Model):
         LIVE = "live", "Live (Find an apprenticeship)"
 
     class DurationRule(models.TextChoices):
-        PRODUCT = "product", (
-            "Product rule: at least 12 months, longer below 30 hours a week"
+        PRODUCT = (
+            "product",
+            ("Product rule: at least 12 months, longer below 30 hours a week"),
         )
-        GOVERNMENT = "government", (
-            "Government minimum by start date: 8 months from 1 August 2025"
+        GOVERNMENT = (
+            "government",
+            ("Government minimum by start date: 8 months from 1 August 2025"),
         )
 
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE)
@@ -88,7 +90,9 @@ class JobsToken(models.Model):
         return f"Jobs token of {self.programme}"
 
     def __repr__(self):
-        return f"<JobsToken programme={self.programme_id} key=****{self.system_key_last4}>"
+        return (
+            f"<JobsToken programme={self.programme_id} key=****{self.system_key_last4}>"
+        )
 
     @property
     def has_system_key(self):

@@ -33,7 +33,9 @@ def programme_create(request):
             programme.tenant = request.tenant
             programme.save()
             JobsToken.objects.create(tenant=request.tenant, programme=programme)
-        messages.success(request, "Programme created. Set up its tokens, then confirm it.")
+        messages.success(
+            request, "Programme created. Set up its tokens, then confirm it."
+        )
         return redirect("programmes:detail", pk=programme.pk)
     return render(request, "programmes/form.html", {"form": form})
 

@@ -18,8 +18,8 @@ class TenantEmailBackend(ModelBackend):
         if not address or password is None:
             return None
         users = User.objects.filter(email_key=email_key(address))
-        users = users.filter(tenant=tenant) if tenant else users.filter(
-            tenant__isnull=True
+        users = (
+            users.filter(tenant=tenant) if tenant else users.filter(tenant__isnull=True)
         )
         user = users.select_related("tenant").first()
         if user is None:

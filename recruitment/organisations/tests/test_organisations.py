@@ -7,7 +7,10 @@ from recruitment.organisations.models import Contact, Organisation
 def organisation(tenant):
     organisation = Organisation.objects.create(tenant=tenant, name="Harbour Bakery")
     Contact.objects.create(
-        tenant=tenant, organisation=organisation, name="Jo Marsh", email="jo@example.com"
+        tenant=tenant,
+        organisation=organisation,
+        name="Jo Marsh",
+        email="jo@example.com",
     )
     return organisation
 

@@ -28,7 +28,9 @@ def test_earliest_root_group_tie_takes_lowest_id(tenant):
     moment = timezone.now() - dt.timedelta(days=10)
     UserGroup.objects.filter(tenant=tenant).update(created_at=moment)
     original = UserGroup.objects.get(tenant=tenant)
-    later_id = UserGroup.objects.create(tenant=tenant, name="Same time", created_at=moment)
+    later_id = UserGroup.objects.create(
+        tenant=tenant, name="Same time", created_at=moment
+    )
 
     assert later_id.pk > original.pk
     assert earliest_root_group(tenant) == original
