@@ -1,5 +1,8 @@
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
-from django.contrib.auth.models import PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -108,6 +111,9 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="support_user_email_unique",
             ),
         ]
+        # Learners are users too, so a tenant can have 100,000 users and a
+        # handful of staff; the staff lists (case owners) look them up by role.
+        indexes = [models.Index(fields=["tenant", "role"], name="user_tenant_role")]
 
     def __str__(self):
         return self.full_name or self.email
