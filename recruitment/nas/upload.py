@@ -17,8 +17,8 @@ second advert; that answer marks the job uploaded.
 import datetime
 import logging
 import uuid
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction

@@ -73,6 +73,9 @@ class CreateRequest(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return f"{self.vacancy_id}: {self.status_code} {self.outcome}"
+
 
 class FaultSetting(models.Model):
     """The single row of fault switches, kept in the database so all threads see it."""
@@ -89,3 +92,6 @@ class FaultSetting(models.Model):
     mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.NONE)
     seconds = models.FloatField(default=0)
     remaining = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.mode} for {self.remaining} request(s)"
