@@ -2,9 +2,6 @@
 
 import pytest
 from django.core.cache import cache
-from django.core.files.storage import storages
-
-from recruitment.learners.models import CV
 
 from .helpers import make_job, make_organisation
 
@@ -15,18 +12,6 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _cv_field_reads_test_storage(_private_cv_storage):
-    # The CV model's file field binds its storage when the model is imported,
-    # which is before the root conftest points "cvs" at this test's directory.
-    # Point the field there too, so `cv.file` reads what `store_cv` wrote.
-    field = CV._meta.get_field("file")
-    original = field.storage
-    field.storage = storages["cvs"]
-    yield
-    field.storage = original
 
 
 @pytest.fixture
