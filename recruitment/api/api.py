@@ -4,7 +4,14 @@ from ninja import NinjaAPI
 
 from .auth import ApiTokenAuth
 from .errors import install_handlers
-from .routers import organisations
+from .routers import (
+    applications,
+    candidates,
+    jobs,
+    learners,
+    organisations,
+    programmes,
+)
 
 DESCRIPTION = """\
 A JSON API for a training provider's integrations: organisations and their
@@ -42,3 +49,8 @@ api = RecruitmentApi(
 )
 install_handlers(api)
 api.add_router("", organisations.router)
+api.add_router("", programmes.router)
+api.add_router("", jobs.router)
+api.add_router("", candidates.router)
+api.add_router("", learners.router)
+api.add_router("", applications.router)

@@ -53,7 +53,7 @@ def _patched_data(instance, form_class, payload):
 def list_organisations(
     request, page: Query[PageQuery], search: Text = "", legal_entity_id: Text = ""
 ):
-    """Organisations in name order; `search` matches part of the name."""
+    """List organisations in name order. `search` matches part of the name."""
     organisations = for_tenant(Organisation, request.tenant).order_by("name", "id")
     if search.strip():
         organisations = organisations.filter(name__icontains=search.strip())

@@ -7,6 +7,8 @@ import pytest
 from recruitment.api.models import ApiToken
 from recruitment.organisations.models import Contact, Organisation
 
+from .factories import complete_job, make_application
+
 
 class ApiClient:
     """A Django test client that sends a bearer token and JSON bodies."""
@@ -92,3 +94,13 @@ def contact(organisation):
         email="jo.marsh@example.co.uk",
         phone="0113 496 0000",
     )
+
+
+@pytest.fixture
+def job(programme, organisation, contact):
+    return complete_job(programme, organisation, contact)
+
+
+@pytest.fixture
+def application(job):
+    return make_application(job)
