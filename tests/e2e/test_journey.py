@@ -109,8 +109,8 @@ def test_journey_from_nas_switch_to_learners(stack, people, recorder):
         expect(staff.locator("main")).to_contain_text(
             "This job meets every NAS rule checked here"
         )
-        staff.get_by_role("link", name=f"Back to {JOB_TITLE}").click()
     with step("upload to NAS", staff):
+        staff.get_by_role("link", name=f"Back to {JOB_TITLE}").click()
         reference = staff_upload(staff)
     with step("upload button stays gone", staff):
         staff.reload()
@@ -119,8 +119,12 @@ def test_journey_from_nas_switch_to_learners(stack, people, recorder):
     job_url = staff.url
 
     applicant = people.page("applicant")
-    with step("advert on the sandbox", applicant):
+    with step("advert listed on the sandbox", applicant):
         applicant.goto(stack.sandbox_url + "/")
+        expect(applicant.locator("article", has_text=JOB_TITLE)).to_contain_text(
+            ORGANISATION_NAME
+        )
+    with step("advert page on the sandbox", applicant):
         applicant.get_by_role("link", name=JOB_TITLE).click()
         expect(applicant.locator("body")).to_contain_text(f"VAC{reference}")
     with step("apply opens our form", applicant):
