@@ -63,8 +63,15 @@ class Stack:
         }
         environment.update(
             DJANGO_SETTINGS_MODULE="recruitment.settings",
+            # The local defaults (secrets, static files from the finders) apply
+            # whatever the calling shell sets.
+            DEBUG="true",
             PYTHONUNBUFFERED="1",
             VAR_DIR=str(self.folder / "var"),
+            STATIC_ROOT=str(self.folder / "var" / "static"),
+            CV_STORAGE_BACKEND="django.core.files.storage.FileSystemStorage",
+            CV_STORAGE_LOCATION=str(self.folder / "var" / "cvs"),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
             DATABASE_URL=f"sqlite:///{self.folder / 'app.sqlite3'}",
             SANDBOX_DATABASE=str(self.folder / "sandbox.sqlite3"),
             PORT=str(self.app_port),
