@@ -58,6 +58,7 @@ class Outcome:
     RULE_FAILURES = "rule_failures"
     API_REJECTED = "api_rejected"
     OUTCOME_UNKNOWN = "outcome_unknown"
+    RATE_LIMITED = "rate_limited"
     FAILED = "failed"
 
 
@@ -67,6 +68,7 @@ class UploadResult:
     message: str
     failures: list[Failure] = field(default_factory=list)
     reference: str = ""
+    retry_after_seconds: int | None = None
 
     @property
     def ok(self):
@@ -305,7 +307,14 @@ def _record_api_error(job, attempt, error, previous_status) -> UploadResult:
             failures=[Failure(name, message) for name, message in error.field_errors],
         )
         return _finish(attempt, UploadAttempt.Result.REJECTED_BY_API, result)
-    result = UploadResult(Outcome.FAILED, _failure_message(error))
+    if isinstance(error, errors.RateLimited):
+        result = UploadResult(
+            Outcome.RATE_LIMITED,
+            _failure_message(error),
+            retry_after_seconds=error.retry_after_seconds,
+        )
+    else:
+        result = UploadResult(Outcome.FAILED, _failure_message(error))
     return _finish(attempt, UploadAttempt.Result.FAILED, result)
 
 

@@ -218,9 +218,9 @@ UPLOAD_STATUS = {
     Outcome.RULE_FAILURES: 422,
     Outcome.API_REJECTED: 422,
     Outcome.OUTCOME_UNKNOWN: 502,
-    # NOTE: a failed upload can be a rejected system key, a refused legal
-    # entity, a rate limit or a connection failure. The upload result does
-    # not tell them apart, so all get 502, with a message on what to do next.
+    Outcome.RATE_LIMITED: 429,
+    # A rejected system key, a refused legal entity or a connection failure:
+    # the Recruitment API did not take the advert, and the message says why.
     Outcome.FAILED: 502,
 }
 
@@ -241,6 +241,7 @@ def _nas_state(job):
         409: ErrorOut,
         422: ErrorOut,
         423: ErrorOut,
+        429: ErrorOut,
         502: ErrorOut,
     },
     summary="Upload a job to NAS",
@@ -255,6 +256,8 @@ def upload_to_nas(request, job_id: ObjectId):
       or the job or provider is not set up for NAS. `errors` lists the
       fields to fix.
     - 423: another upload of this job is in progress; try again shortly.
+    - 429: the Recruitment API is rate limiting; nothing was created. The
+      Retry-After header, when present, gives the seconds to wait.
     - 502: the Recruitment API failed or could not be reached. When the
       outcome is unknown the job's NAS status is outcome_unknown. Sending
       the same request again is safe because it reuses the vacancy id, so
@@ -273,4 +276,9 @@ def upload_to_nas(request, job_id: ObjectId):
     ]
     if result.outcome == Outcome.NOT_ALLOWED:
         errors = [field_error("non_field", result.message)]
-    raise ApiError(UPLOAD_STATUS.get(result.outcome, 502), result.message, errors)
+    headers = {}
+    if result.retry_after_seconds:
+        headers["Retry-After"] = str(result.retry_after_seconds)
+    raise ApiError(
+        UPLOAD_STATUS.get(result.outcome, 502), result.message, errors, headers
+    )

@@ -100,7 +100,8 @@ def test_rate_limit_gets_clear_message(api, sandbox_job, sandbox):
 
     response = upload(api, sandbox_job)
 
-    assert response.status_code == 502
+    assert response.status_code == 429
+    assert response["Retry-After"] == "30"
     assert "Try again in 30 seconds" in response.json()["detail"]
     sandbox_job.refresh_from_db()
     assert sandbox_job.nas_status == Job.NasStatus.NOT_UPLOADED

@@ -96,7 +96,7 @@ def test_api_field_errors_shown_like_rules(job, recruiter, sandbox):
         ("status_503", Outcome.OUTCOME_UNKNOWN, Job.NasStatus.OUTCOME_UNKNOWN),
         ("drop_connection", Outcome.OUTCOME_UNKNOWN, Job.NasStatus.OUTCOME_UNKNOWN),
         ("invalid_json", Outcome.OUTCOME_UNKNOWN, Job.NasStatus.OUTCOME_UNKNOWN),
-        ("rate_limit", Outcome.FAILED, Job.NasStatus.NOT_UPLOADED),
+        ("rate_limit", Outcome.RATE_LIMITED, Job.NasStatus.NOT_UPLOADED),
     ],
 )
 def test_sandbox_faults(
