@@ -11,8 +11,8 @@ DEMO_TOKEN_NAME = "Demo integration"
 def add_demo_api_token(demo):
     """Give the demo staff user the fixed demo token, once.
 
-    Running the seed again un-revokes the token, so the token that
-    `seed_demo --json` prints always works.
+    A token that staff revoked stays revoked: `seed_demo --json` then prints
+    an empty `api_token`, and a new token can be made on the profile page.
     """
     token, created = ApiToken.objects.get_or_create(
         token_hash=hash_token(DEMO_API_TOKEN),
@@ -23,7 +23,4 @@ def add_demo_api_token(demo):
             "prefix": DEMO_API_TOKEN[:8],
         },
     )
-    if not created and token.revoked_at is not None:
-        token.revoked_at = None
-        token.save(update_fields=["revoked_at"])
-    demo.api_token = DEMO_API_TOKEN
+    demo.api_token = DEMO_API_TOKEN if token.revoked_at is None else ""

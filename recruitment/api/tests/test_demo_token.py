@@ -24,10 +24,11 @@ def test_demo_token_is_stored_once(db):
     assert ApiToken.objects.get().prefix == "rk_demo_"
 
 
-def test_seeding_again_restores_revoked_demo_token(db):
+def test_seeding_again_keeps_revoked_token_revoked(db):
     build_demo()
     revoke_token(ApiToken.objects.get())
 
-    build_demo()
+    demo = build_demo()
 
-    assert ApiToken.objects.get().revoked_at is None
+    assert ApiToken.objects.get().revoked_at is not None
+    assert demo.as_json()["api_token"] == ""
