@@ -86,7 +86,7 @@ def upload_blockers(job: Job, user=None) -> list[str]:
         reasons.append("Your role does not allow uploading jobs to NAS.")
     if not job.tenant.nas_enabled:
         reasons.append("Support has not enabled NAS integration for this provider.")
-    if not job.programme.nas_ready:
+    if not job.programme.nas_configured:
         reasons.append(
             "The job's account programme does not have NAS integration ticked "
             "with a system key, or its changes are not confirmed."

@@ -35,17 +35,21 @@ class AccountProgramme(models.Model):
         return token
 
     @property
-    def nas_ready(self):
-        """Whether jobs of this programme may be uploaded to NAS now."""
+    def nas_configured(self):
+        """Whether the tenant's admin has set NAS up on this programme."""
         token = JobsToken.objects.filter(programme=self).first()
         return bool(
-            self.tenant.nas_enabled
-            and self.confirmed
+            self.confirmed
             and token is not None
             and token.enabled
             and token.nas_integration
             and token.has_system_key
         )
+
+    @property
+    def nas_ready(self):
+        """Whether jobs of this programme may be uploaded to NAS now."""
+        return self.tenant.nas_enabled and self.nas_configured
 
 
 class JobsToken(models.Model):

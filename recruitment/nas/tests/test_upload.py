@@ -203,3 +203,14 @@ def test_live_needs_public_site_url(job, recruiter, sandbox, settings):
     assert result.outcome == Outcome.NOT_ALLOWED
     assert "SITE_URL" in result.message
     assert sandbox.received_creates() == []
+
+
+def test_support_switch_off_names_only_that_reason(job, recruiter, sandbox, tenant):
+    tenant.nas_enabled = False
+    tenant.save()
+    job.refresh_from_db()
+
+    result = upload_job(job, recruiter)
+
+    assert "Support has not enabled" in result.message
+    assert "account programme" not in result.message

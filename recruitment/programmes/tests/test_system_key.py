@@ -151,3 +151,12 @@ def test_recruiter_cannot_edit_programmes(client, recruiter, programme):
     response = client.get(f"/programmes/{programme.pk}/jobs-token/")
 
     assert response.status_code == 403
+
+
+def test_programme_page_says_support_switched_nas_off(admin_client, programme, tenant):
+    tenant.nas_enabled = False
+    tenant.save()
+
+    body = admin_client.get(f"/programmes/{programme.pk}/").content.decode()
+
+    assert "support has switched NAS off" in body
