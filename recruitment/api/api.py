@@ -1,6 +1,9 @@
 """The JSON API for integrations, version 1, served under /api/v1/."""
 
+import json
+
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
 from .auth import ApiTokenAuth
 from .errors import install_handlers
@@ -30,6 +33,21 @@ Lists are paginated with `page` and `page_size` (at most 100) and return
 """
 
 
+class ObjectBodyParser(Parser):
+    """Read a JSON body, which must be an object when present.
+
+    Without this a body of `"text"` or `[]` met schemas whose fields are all
+    optional and counted as an empty change.
+    """
+
+    def parse_body(self, request):
+        data = json.loads(request.body)
+        if not isinstance(data, dict):
+            # django-ninja answers 400 "Cannot parse request body" to this.
+            raise ValueError("The request body must be a JSON object.")
+        return data
+
+
 class RecruitmentApi(NinjaAPI):
     def get_openapi_operation_id(self, operation):
         # View function names are unique across the routers, and short ids
@@ -42,6 +60,7 @@ api = RecruitmentApi(
     version="1",
     description=DESCRIPTION,
     auth=ApiTokenAuth(),
+    parser=ObjectBodyParser(),
     urls_namespace="api:v1",
     # ninja's own docs page loads Swagger UI from a CDN; views.docs renders
     # the OpenAPI document as plain HTML instead.

@@ -1,3 +1,6 @@
+import pytest
+
+
 def test_body_not_json_gets_400(api, tenant):
     response = api.post("/api/v1/organisations", "{not json")
 
@@ -11,7 +14,7 @@ def test_body_json_array_gets_400(api, tenant):
     response = api.post("/api/v1/organisations", [1, 2])
 
     assert response.status_code == 400
-    assert response.json()["errors"]
+    assert response.json()["detail"].startswith("Cannot parse request body")
 
 
 def test_wrong_type_gets_field_error(api, tenant):
@@ -55,3 +58,11 @@ def test_unknown_path_gets_404(api, tenant):
     response = api.get("/api/v1/nothing-here")
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("body", ['"text"', "[]", "42", "null"])
+def test_non_object_body_is_400(api, organisation, body):
+    response = api.patch(f"/api/v1/organisations/{organisation.pk}", body)
+
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Cannot parse request body")
