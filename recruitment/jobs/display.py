@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.urls import reverse
 
@@ -44,6 +45,15 @@ FIELD_LABELS = {
     "future_prospects": "Future prospects",
     "employer_description": "Employer description",
 }
+# Fields that may contain the HTML tags the Recruitment API accepts.
+HTML_FIELDS = frozenset(
+    {
+        "description",
+        "future_prospects",
+        "training_to_be_provided",
+        "employer_description",
+    }
+)
 ORGANISATION_LABELS = {
     "name": "Organisation name",
     "legal_entity_id": "Organisation's account legal entity ID",
@@ -139,8 +149,16 @@ def _training_course_text(code: str) -> str:
     return f"{course.title}{level}, LARS code {code}"
 
 
-def profile_rows(job: Job) -> list[tuple[str, str]]:
-    """Return (label, text) for every job field, in the order of the job form."""
+class ProfileRow(NamedTuple):
+    """One line of the job profile. `html` marks text to render as advert HTML."""
+
+    label: str
+    value: str
+    html: bool
+
+
+def profile_rows(job: Job) -> list[ProfileRow]:
+    """Return a row for every job field, in the order of the job form."""
     values = {
         "organisation": job.organisation.name,
         "contact": ""
@@ -163,5 +181,5 @@ def profile_rows(job: Job) -> list[tuple[str, str]]:
     rows = []
     for name, label in FIELD_LABELS.items():
         value = values[name] if name in values else _format(getattr(job, name))
-        rows.append((label, value))
+        rows.append(ProfileRow(label, value, name in HTML_FIELDS))
     return rows
