@@ -30,8 +30,12 @@ _WIDE_ELEMENTS = """
   for (const element of document.body.querySelectorAll("*")) {
     const wrap = element.parentElement && element.parentElement.closest(".table-wrap");
     const position = getComputedStyle(element).position;
-    // An absolutely positioned element escapes a wrap that is not positioned.
-    if (wrap && position !== "absolute" && position !== "fixed") continue;
+    const positioned = position === "absolute" || position === "fixed";
+    // A positioned element escapes the wrap's scrolling unless the wrap, or an
+    // element inside it, is its containing block.
+    const holder = element.offsetParent;
+    const escapes = positioned && !(wrap && holder && wrap.contains(holder));
+    if (wrap && !escapes) continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.right > limit + 1) {

@@ -94,6 +94,11 @@ def test_pages_fit_phone_and_pass_axe(stack, people, recorder):
         rows = staff.locator("#candidate-results tbody tr")
         expect(rows.filter(has_text=APPLICANT["email"])).to_have_count(1)
         assert_fits(staff, "the candidates grid")
+    with step("learner profile on a phone", staff):
+        name = f"{APPLICANT['first_name']} {APPLICANT['last_name']}"
+        staff.get_by_role("link", name=name).click()
+        expect(staff.locator("h1")).to_contain_text(name)
+        assert_fits(staff, "the learner profile")
 
     assert not people.broken_assets, "Assets failed to load: " + ", ".join(
         people.broken_assets
