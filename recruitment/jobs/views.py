@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from recruitment.organisations.models import Contact, Organisation
 from recruitment.programmes.models import AccountProgramme
@@ -9,6 +10,7 @@ from recruitment.tenancy.decorators import staff_required
 from recruitment.tenancy.scoping import for_tenant, get_for_tenant_or_404
 
 from .display import failure_links, profile_rows
+from .drafts import merge_draft, pop_draft, store_draft
 from .forms import NAS_MANDATORY_FIELDS, JobForm, qualification_formset
 from .models import Job
 from .rules import (
@@ -99,7 +101,18 @@ def _create_initial(request):
 @staff_required(permission="can_edit_jobs")
 def job_create(request):
     job = Job(tenant=request.tenant)
-    initial = _create_initial(request) if request.method == "GET" else {}
+    if request.method == "POST" and "create_organisation" in request.POST:
+        store_draft(request.session, request.tenant, request.POST, JobForm.base_fields)
+        return redirect(reverse("organisations:create") + "?next=job")
+
+    initial = {}
+    if request.method == "GET":
+        initial = _create_initial(request)
+        # Coming back from "Create a new organisation" restores what was typed.
+        if "organisation" in request.GET or "draft" in request.GET:
+            draft = pop_draft(request.session, request.tenant)
+            if draft is not None:
+                initial, job.qualifications = merge_draft(initial, draft)
     return _job_form_page(request, job, initial)
 
 

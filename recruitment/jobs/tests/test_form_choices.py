@@ -63,12 +63,6 @@ def test_preselected_organisation_fills_details(admin_client, organisation, cont
     assert "A family bakery with two shops in Leeds." in page
 
 
-def test_create_links_to_new_organisation(admin_client):
-    response = admin_client.get("/jobs/new/")
-
-    assert 'href="/organisations/new/?next=job"' in response.content.decode()
-
-
 def test_training_course_select_lists_standards(admin_client):
     response = admin_client.get("/jobs/new/")
 
