@@ -218,6 +218,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Application form abuse limits, in django-ratelimit's "count/period" notation.
 APPLICATION_RATE_PER_ADDRESS = os.environ.get("APPLICATION_RATE_PER_ADDRESS", "20/h")
+APPLICATION_ATTEMPT_RATE_PER_ADDRESS = os.environ.get(
+    "APPLICATION_ATTEMPT_RATE_PER_ADDRESS", "120/h"
+)
 APPLICATION_RATE_PER_JOB = os.environ.get("APPLICATION_RATE_PER_JOB", "600/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "recruitment.applications.views.rate_limited"

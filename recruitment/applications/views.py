@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django_ratelimit.core import get_usage
 from django_ratelimit.decorators import ratelimit
 
 from recruitment.jobs.models import Job
@@ -17,6 +18,8 @@ logger = logging.getLogger(__name__)
 
 LONDON = ZoneInfo("Europe/London")
 
+ACCEPTED_PER_ADDRESS_GROUP = "applications.apply.address.accepted"
+
 RECEIVED_MESSAGE = (
     "Your application has been received. We will contact you by email about "
     "the next steps."
@@ -27,6 +30,10 @@ def _rate_per_address(group, request):
     return settings.APPLICATION_RATE_PER_ADDRESS
 
 
+def _attempt_rate_per_address(group, request):
+    return settings.APPLICATION_ATTEMPT_RATE_PER_ADDRESS
+
+
 def _rate_per_job(group, request):
     return settings.APPLICATION_RATE_PER_JOB
 
@@ -35,13 +42,44 @@ def _job_key(group, request):
     return request.resolver_match.kwargs.get("key", "")
 
 
+def _accepted_usage(request, *, increment):
+    return get_usage(
+        request,
+        group=ACCEPTED_PER_ADDRESS_GROUP,
+        key="ip",
+        rate=_rate_per_address,
+        method="POST",
+        increment=increment,
+    )
+
+
+def _address_reached_accepted_limit(request) -> bool:
+    """Return whether the address has sent as many applications as its limit.
+
+    NOTE: applications sent at the same moment can each pass this check, so
+    concurrent requests may go a few over the limit.
+    """
+    usage = _accepted_usage(request, increment=False)
+    # get_usage limits only when the count is over the limit, and without an
+    # increment the count does not include this request, so compare with >=.
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def _count_accepted(request) -> None:
+    _accepted_usage(request, increment=True)
+
+
 # NOTE: key="ip" counts by REMOTE_ADDR. Behind a reverse proxy every applicant
 # shares the proxy's address unless RATELIMIT_IP_META_KEY names the header the
 # proxy sets with the client's address.
+# Every POST counts towards the attempts limits below. The applications limit
+# (APPLICATION_RATE_PER_ADDRESS) counts only accepted applications, so an
+# applicant correcting mistakes, or a college room behind one address, is not
+# locked out by failed tries.
 @ratelimit(
-    group="applications.apply.address",
+    group="applications.apply.address.attempts",
     key="ip",
-    rate=_rate_per_address,
+    rate=_attempt_rate_per_address,
     method="POST",
     block=False,
 )
@@ -55,6 +93,8 @@ def _job_key(group, request):
 def apply(request, key):
     """Show a job's key details and its public application form."""
     if getattr(request, "limited", False):
+        return rate_limited(request)
+    if request.method == "POST" and _address_reached_accepted_limit(request):
         return rate_limited(request)
 
     job = get_object_or_404(
@@ -75,6 +115,7 @@ def apply(request, key):
     if form.honeypot_filled:
         # Respond as to a real application, so the bot learns nothing.
         logger.info("Honeypot filled on job %s; nothing created", job.pk)
+        _count_accepted(request)
         return _received(request, job)
 
     if form.is_valid():
@@ -85,6 +126,7 @@ def apply(request, key):
         except ValidationError as error:
             form.add_error("cv", error)
         else:
+            _count_accepted(request)
             return _received(request, job)
 
     form.ask_for_cv_again()
