@@ -128,11 +128,13 @@ class DecimalTextField(forms.CharField):
     """A number typed as text: digits with an optional decimal point.
 
     ``rules.parse_decimal`` reads it, so "37,5" is invalid rather than read
-    as 375 or 37.
+    as 375 or 37. A value with a comma gets ``comma_message`` when one is
+    given, and any other unreadable value gets ``invalid_message``.
     """
 
-    def __init__(self, *, invalid_message, **kwargs):
+    def __init__(self, *, invalid_message, comma_message=None, **kwargs):
         self.invalid_message = invalid_message
+        self.comma_message = comma_message
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -146,7 +148,10 @@ class DecimalTextField(forms.CharField):
             return None
         number = rules.parse_decimal(text)
         if number is None:
-            raise forms.ValidationError(self.invalid_message, code="invalid")
+            message = self.invalid_message
+            if self.comma_message and "," in text:
+                message = self.comma_message
+            raise forms.ValidationError(message, code="invalid")
         return number
 
 
@@ -160,8 +165,10 @@ class JobForm(forms.ModelForm):
         label="Hours per week",
         help_text="Working hours including training, between 16 and 48 for an "
         "apprenticeship, for example 37.5.",
-        invalid_message="Enter hours per week as a number with a full stop for "
-        "decimals, for example 37.5 (37,5 is not read as a number).",
+        invalid_message="Enter hours per week as a number, using the digits 0 to 9 "
+        "and a full stop for decimals, for example 37.5.",
+        comma_message="Enter hours per week with a full stop for decimals, for "
+        "example 37.5. A comma is not read as a decimal point.",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     fixed_wage_yearly_amount = DecimalTextField(

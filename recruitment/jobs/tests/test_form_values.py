@@ -320,7 +320,7 @@ def test_hours_in_range_accepted(
         ("0", "between 16 and 48"),
         ("-20", "between 16 and 48"),
         ("abc", "as a number"),
-        ("37,5", "as a number"),
+        ("37,5", "full stop for decimals"),
     ],
 )
 def test_hours_invalid_rejected(
