@@ -6,9 +6,9 @@ Each page is requested over HTTP from the running server, as a signed-in
 staff user (the grid) or with a bearer token (the API). The bench-only
 middleware reports the SQL query count and the server time of each request.
 The server time is set beside one hand-written SQL query that returns the
-same page (its rows and the total count the page shows), timed from Python
-on the same database. Needs DJANGO_SETTINGS_MODULE=bench.settings and the
-server's DATABASE_URL.
+same page (its rows and the total count the page shows), run from Python on
+the same database after each request. Needs DJANGO_SETTINGS_MODULE set to
+bench.settings and the server's DATABASE_URL.
 """
 
 import argparse
@@ -91,18 +91,25 @@ def sign_in(client: httpx.Client, tenant: dict) -> None:
         )
 
 
-def measure_page(client, path, headers, repeats) -> dict:
-    """Request a page `repeats` times (after 3 unmeasured requests)."""
-    server, wall, queries = [], [], set()
+def measure_page(client, path, headers, repeats, sql=None) -> dict:
+    """Request a page `repeats` times (after 3 unmeasured requests).
+
+    With `sql` (a query and its tenant id), the hand-written query runs
+    after each request, so a change in the machine's load during the run
+    falls on both timings alike.
+    """
+    server, wall, sql_times, queries = [], [], [], set()
     for attempt in range(repeats + 3):
         started = time.perf_counter()
         response = client.get(path, headers=headers)
         elapsed = time.perf_counter() - started
         if response.status_code != 200:
             raise RuntimeError(f"GET {path}: status {response.status_code}")
+        sql_elapsed = run_sql(*sql) if sql else 0.0
         if attempt < 3:
             continue
         wall.append(elapsed * 1000)
+        sql_times.append(sql_elapsed * 1000)
         server.append(float(SERVER_TIMING.search(response.headers["server-timing"])[1]))
         queries.add(int(response.headers["x-bench-queries"]))
     if len(queries) != 1:
@@ -110,28 +117,44 @@ def measure_page(client, path, headers, repeats) -> dict:
     return {
         "server_ms": median(server),
         "wall_ms": median(wall),
+        "sql_ms": median(sql_times),
         "queries": queries.pop(),
     }
 
 
-def measure_sql(sql: str, tenant_id: int, repeats: int) -> float:
+def run_sql(sql: str, tenant_id: int) -> float:
+    """Run a hand-written page query; return its time in seconds."""
     from django.db import connection
 
-    timings = []
     with connection.cursor() as cursor:
-        for attempt in range(repeats + 3):
-            started = time.perf_counter()
-            cursor.execute(sql, {"tenant": tenant_id, "limit": PAGE_SIZE})
-            rows = cursor.fetchall()
-            elapsed = time.perf_counter() - started
-            if attempt >= 3:
-                timings.append(elapsed * 1000)
+        started = time.perf_counter()
+        cursor.execute(sql, {"tenant": tenant_id, "limit": PAGE_SIZE})
+        rows = cursor.fetchall()
+        elapsed = time.perf_counter() - started
     if not rows:
         raise RuntimeError("The hand-written query returned no rows.")
-    return median(timings)
+    return elapsed
 
 
-def measure_tenant(base_url, tenant, repeats) -> dict:
+def measure_export(client: httpx.Client) -> dict:
+    """Download the grid's CSV export (default filters) and time it."""
+    started = time.perf_counter()
+    size = lines = 0
+    with client.stream("GET", "/learners/candidates/export/") as response:
+        if response.status_code != 200:
+            raise RuntimeError(f"CSV export: status {response.status_code}")
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    return {
+        "rows": lines - 1,
+        "megabytes": size / 1024 / 1024,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def measure_tenant(base_url, tenant, repeats, tenant_id=None) -> dict:
+    """Measure the pages of one tenant; with `tenant_id`, beside the SQL too."""
     results = {}
     bearer = {"Authorization": f"Bearer {tenant['api_token']}"}
     # The API client sends no session cookie, as an integration would not.
@@ -140,16 +163,19 @@ def measure_tenant(base_url, tenant, repeats) -> dict:
         httpx.Client(base_url=base_url, timeout=60) as integration,
     ):
         sign_in(browser, tenant)
-        for name, (path, _) in PAGES.items():
+        for name, (path, page_sql) in PAGES.items():
+            sql = (page_sql, tenant_id) if tenant_id else None
             if name == "grid":
-                results[name] = measure_page(browser, path, {}, repeats)
+                client, headers = browser, {}
             else:
-                results[name] = measure_page(integration, path, bearer, repeats)
+                client, headers = integration, bearer
+            results[name] = measure_page(client, path, headers, repeats, sql)
         # A page of 1 row and one of 100 must cost the same queries; a query
         # per row would show here.
         for size in (1, 100):
             path = f"/api/v1/candidates?page_size={size}"
             results[f"api_{size}"] = measure_page(integration, path, bearer, 3)
+        results["export"] = measure_export(browser)
     return results
 
 
@@ -164,21 +190,20 @@ def main(argv=None) -> int:
     from recruitment.tenancy.models import Tenant
 
     tenants = json.loads(open(options.tenants).read())
-    measured = {
-        size: measure_tenant(options.base_url, tenant, options.repeats)
-        for size, tenant in tenants.items()
-    }
     big_id = Tenant.objects.get(slug=tenants["big"]["tenant"]).pk
-    sql_ms = {
-        name: measure_sql(sql, big_id, options.repeats)
-        for name, (_, sql) in PAGES.items()
+    measured = {
+        "small": measure_tenant(options.base_url, tenants["small"], options.repeats),
+        "big": measure_tenant(
+            options.base_url, tenants["big"], options.repeats, tenant_id=big_id
+        ),
     }
-    report(tenants, measured, sql_ms)
+    report(tenants, measured)
     return 0
 
 
-def report(tenants, measured, sql_ms) -> None:
+def report(tenants, measured) -> None:
     small, big = measured["small"], measured["big"]
+    sql_ms = {name: big[name]["sql_ms"] for name in PAGES}
     print(
         f"Pages of {PAGE_SIZE} rows; medians of the measured requests. "
         f"small = {tenants['small']['tenant']}, big = {tenants['big']['tenant']}"
@@ -214,6 +239,11 @@ def report(tenants, measured, sql_ms) -> None:
         "API queries at page_size 1 and 100 (big): "
         f"{big['api_1']['queries']} and {big['api_100']['queries']}"
     )
+    export = big["export"]
+    print(
+        f"CSV export (big, default filters): {export['rows']} rows, "
+        f"{export['megabytes']:.1f} MB in {export['seconds']:.1f} s"
+    )
 
     def same(name):
         return int(small[name]["queries"] == big[name]["queries"])
@@ -244,6 +274,8 @@ def report(tenants, measured, sql_ms) -> None:
                 "grid_vs_sql": big["grid"]["server_ms"] / sql_ms["grid"],
                 "api_vs_sql": big["api"]["server_ms"] / sql_ms["api"],
                 "jobs_api_vs_sql": big["jobs_api"]["server_ms"] / sql_ms["jobs_api"],
+                "export_rows": export["rows"],
+                "export_s": export["seconds"],
             }
         )
     )

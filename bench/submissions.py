@@ -147,9 +147,9 @@ def main(argv=None) -> int:
     parser.add_argument("--job-key", required=True, help="The job's public key.")
     parser.add_argument("--tenant", required=True, help="The job's tenant slug.")
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument(
-        "--per-round", type=int, default=200, help="Submissions per round per target."
+        "--per-round", type=int, default=100, help="Submissions per round per target."
     )
     parser.add_argument("--warm-up", type=int, default=40)
     options = parser.parse_args(argv)
