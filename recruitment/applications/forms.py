@@ -22,8 +22,24 @@ def _has_control_characters(value):
     return any(unicodedata.category(char) == "Cc" for char in value)
 
 
+def _article(noun):
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def _too_long_message(label, max_length):
+    noun = label[0].lower() + label[1:]
+    return f"Enter {_article(noun)} {noun} of at most {max_length} characters."
+
+
 class ApplicantTextField(forms.CharField):
     """A one-line text field: trimmed, Unicode NFC, no control characters."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if self.max_length is not None:
+            self.error_messages.setdefault(
+                "max_length", _too_long_message(str(self.label), self.max_length)
+            )
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -37,6 +53,17 @@ class ApplicantTextField(forms.CharField):
                 "breaks or other control characters.",
                 code="control_characters",
             )
+
+
+class ApplicantEmailField(forms.EmailField):
+    """An email field that reports a too-long address once, not also as invalid."""
+
+    def run_validators(self, value):
+        if value and self.max_length is not None and len(value) > self.max_length:
+            raise forms.ValidationError(
+                self.error_messages["max_length"], code="max_length"
+            )
+        super().run_validators(value)
 
 
 def _text_input(autocomplete, **attrs):
@@ -58,7 +85,7 @@ class ApplicationForm(forms.Form):
         widget=_text_input("family-name", spellcheck="false"),
         error_messages={"required": "Enter your last name."},
     )
-    email = forms.EmailField(
+    email = ApplicantEmailField(
         label="Email address",
         max_length=254,
         help_text="We will use this to contact you about your application.",
@@ -69,6 +96,7 @@ class ApplicationForm(forms.Form):
             "required": "Enter your email address.",
             "invalid": "Enter an email address in the correct format, like "
             "name@example.com.",
+            "max_length": _too_long_message("Email address", 254),
         },
     )
     phone = ApplicantTextField(
@@ -97,9 +125,10 @@ class ApplicationForm(forms.Form):
         required=False,
         widget=_text_input("address-level2"),
     )
+    # The postcode has no length limit of its own, because clean_postcode
+    # rejects anything that is not a postcode, however long, with its message.
     postcode = ApplicantTextField(
         label="Postcode",
-        max_length=10,
         required=False,
         widget=_text_input(
             "postal-code", autocapitalize="characters", spellcheck="false"

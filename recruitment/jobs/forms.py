@@ -21,6 +21,7 @@ from recruitment.tenancy.models import User
 from recruitment.tenancy.scoping import for_tenant
 
 from . import rules
+from .form_messages import describe_field_errors, drop_max_length, limit_whole_number
 from .models import Job, ReferenceValue, TrainingCourse
 from .text_checks import api_text_problems, format_decimal, local_text_problems
 
@@ -250,15 +251,16 @@ class JobForm(forms.ModelForm):
         self._scope_choices()
 
         for name in ("maximum_enrolments", "expected_duration_months"):
-            self.fields[name].min_value = 1
-            self.fields[name].max_value = 999
-            self.fields[name].widget.attrs.update(min=1, max=999)
+            limit_whole_number(self.fields[name], 1, 999)
+        # The postcode check gives a clearer message than a length check.
+        drop_max_length(self.fields["postcode"])
         self.fields["closing_date"].error_messages["invalid"] = (
             "Enter the closing date as a date, for example 30/06/2027."
         )
         self.fields["expected_start_date"].error_messages["invalid"] = (
             "Enter the expected start date as a date, for example 01/09/2027."
         )
+        describe_field_errors(self)
 
     def _scope_choices(self):
         fields = self.fields
@@ -353,8 +355,9 @@ class JobForm(forms.ModelForm):
             return ""
         postcode = rules.normalise_postcode(value)
         if postcode is None:
+            shown = value if len(value) <= 20 else f"{value[:20]}…"
             raise forms.ValidationError(
-                f'"{value}" is not a valid UK postcode. Enter it in full, for '
+                f'"{shown}" is not a valid UK postcode. Enter it in full, for '
                 "example SW1A 1AA.",
                 code="invalid",
             )
@@ -517,6 +520,7 @@ class QualificationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = type_choices
         self.apprenticeship = apprenticeship
+        describe_field_errors(self)
 
     def is_blank(self):
         data = getattr(self, "cleaned_data", {})
