@@ -20,9 +20,11 @@ LONDON = ZoneInfo("Europe/London")
 
 ACCEPTED_PER_ADDRESS_GROUP = "applications.apply.address.accepted"
 
+# Shown above the tenant's sign-in form, where the applicant lands, so it
+# tells them that signing in is not the next step.
 RECEIVED_MESSAGE = (
-    "Your application has been received. We will contact you by email about "
-    "the next steps."
+    "Your application has been received. You do not need to sign in now. "
+    "{provider} will contact you by email about {job_title}."
 )
 
 
@@ -134,7 +136,10 @@ def apply(request, key):
 
 
 def _received(request, job):
-    messages.success(request, RECEIVED_MESSAGE)
+    messages.success(
+        request,
+        RECEIVED_MESSAGE.format(provider=job.tenant.name, job_title=job.title),
+    )
     return redirect("tenancy:sign_in", slug=job.tenant.slug)
 
 
