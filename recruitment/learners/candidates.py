@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from recruitment.applications.models import JobApplication
+from recruitment.core.widgets import PlainSelect
 from recruitment.jobs.models import Job
 from recruitment.organisations.models import Organisation
 from recruitment.tenancy.models import User
@@ -96,10 +97,14 @@ class CandidateFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     job = forms.TypedChoiceField(
-        label="Job", required=False, coerce=int, empty_value=None
+        label="Job", required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     organisation = forms.TypedChoiceField(
-        label="Organisation", required=False, coerce=int, empty_value=None
+        label="Organisation",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=PlainSelect,
     )
     status = forms.ChoiceField(
         label="Status",
