@@ -69,10 +69,10 @@ def submit_application(job, data, cv_file=None) -> JobApplication:
 
 
 def _create_application(job, data, cv_file, stored_names):
+    # The form has checked the address already; a submission with the same
+    # address that commits in between makes the user insert fail on the
+    # unique constraint, which submit_application turns into DuplicateEmail.
     tenant = job.tenant
-    if email_in_use(tenant, data["email"]):
-        raise DuplicateEmail()
-
     user = User(
         tenant=tenant,
         role=User.Role.LEARNER,
