@@ -10,8 +10,8 @@ The job's `nas_status` is a small state machine:
 Only a conditional UPDATE moves a job into `uploading`, so of any number of
 simultaneous presses exactly one sends a request. The vacancy id in the URL is
 stored before the first request and reused by every repeat, so a repeat after
-a lost answer is refused by the API as a duplicate instead of publishing a
-second advert; that answer marks the job uploaded.
+a lost response is rejected by the API as a duplicate instead of publishing
+a second advert. That duplicate response marks the job uploaded.
 """
 
 import datetime
@@ -203,7 +203,7 @@ def _claim_and_send(job, attempt, api, body) -> UploadResult:
 
 
 def _claim(job: Job):
-    """Move the job into 'uploading' if no other request holds it.
+    """Move the job into 'uploading' unless another request has claimed it.
 
     Returns the status it had before, or None when another request won.
     """
