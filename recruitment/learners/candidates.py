@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from recruitment.applications.models import JobApplication
-from recruitment.core.widgets import PlainSelect
+from recruitment.core.widgets import PlainSelect, PreparedChoices
 from recruitment.jobs.models import Job
 from recruitment.organisations.models import Organisation
 from recruitment.tenancy.models import User
@@ -139,10 +139,13 @@ class CandidateFilterForm(forms.Form):
             .order_by("title", "id")
             .values_list("id", "title", "organisation__name")
         )
-        self.fields["job"].choices = [("", "All jobs")] + [
-            (job_id, f"{title} ({organisation})")
-            for job_id, title, organisation in jobs
-        ]
+        self.fields["job"].choices = PreparedChoices(
+            [("", "All jobs")]
+            + [
+                (job_id, f"{title} ({organisation})")
+                for job_id, title, organisation in jobs
+            ]
+        )
         organisations = for_tenant(Organisation, tenant).only("id", "name")
         self.fields["organisation"].choices = [("", "All organisations")] + [
             (organisation.pk, organisation.name) for organisation in organisations
