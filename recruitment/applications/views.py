@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django_ratelimit.core import get_usage
@@ -127,6 +128,13 @@ def apply(request, key):
             form.add_error("email", DUPLICATE_EMAIL_MESSAGE)
         except ValidationError as error:
             form.add_error("cv", error)
+        except (OSError, DatabaseError):
+            # The CV store or the database failed part-way. The service has
+            # rolled everything back and removed any stored file, so the
+            # applicant can safely send the same form again.
+            logger.exception("Application to job %s failed; nothing kept", job.pk)
+            form.ask_for_cv_again()
+            return _render_form(request, job, form, is_open, fault=True, status=503)
         else:
             _count_accepted(request)
             return _received(request, job)
@@ -143,7 +151,7 @@ def _received(request, job):
     return redirect("tenancy:sign_in", slug=job.tenant.slug)
 
 
-def _render_form(request, job, form, is_open):
+def _render_form(request, job, form, is_open, *, fault=False, status=200):
     return render(
         request,
         "applications/apply.html",
@@ -155,7 +163,9 @@ def _render_form(request, job, form, is_open):
             "location": job_location(job),
             "wage": job_wage(job),
             "hours": job_hours(job),
+            "fault": fault,
         },
+        status=status,
     )
 
 

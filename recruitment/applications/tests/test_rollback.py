@@ -73,9 +73,24 @@ def test_storage_failure_through_form_leaves_nothing(
 ):
     cv = upload("cv.pdf", make_pdf(size=50_000), PDF_CONTENT_TYPE)
 
-    with pytest.raises(OSError, match="simulated"):
-        client.post(apply_url(job), applicant(cv=cv))
+    response = client.post(apply_url(job), applicant(cv=cv, first_name="Jo"))
 
+    assert response.status_code == 503
+    body = response.content.decode()
+    assert "Your application was not sent" in body
+    assert 'value="Jo"' in body
+    assert_nothing_left(cv_root)
+
+
+def test_database_failure_through_form_is_explained(
+    client, job, cv_root, failing_application_insert
+):
+    cv = upload("cv.pdf", make_pdf(), PDF_CONTENT_TYPE)
+
+    response = client.post(apply_url(job), applicant(cv=cv))
+
+    assert response.status_code == 503
+    assert "nothing was kept" in response.content.decode()
     assert_nothing_left(cv_root)
 
 
