@@ -8,13 +8,13 @@ export PORT SANDBOX_PORT
 
 .PHONY: run test lint bench clean
 
-$(VENV)/.base: requirements/base.txt
+$(VENV)/.base: requirements/base.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/base.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
 	touch $@
 
-$(VENV)/.test: requirements/test.txt $(VENV)/.base
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+$(VENV)/.test: requirements/test.txt requirements/constraints.txt $(VENV)/.base
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt -c requirements/constraints.txt
 	touch $@
 
 run: $(VENV)/.base
