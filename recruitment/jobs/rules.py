@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 __all__ = [
     "ADDRESS_LINE_MAX_LENGTH",
     "APPRENTICE_HOURLY_RATES",
+    "BTEC_LEVELS",
     "CLOSING_DATE_MIN_DAYS",
     "CONTACT_EMAIL_MAX_LENGTH",
     "CONTACT_NAME_MAX_LENGTH",
@@ -45,6 +46,7 @@ __all__ = [
     "PHONE_MIN_LENGTH",
     "PRODUCT_RULE",
     "QUALIFICATION_GRADE_MAX_LENGTH",
+    "QUALIFICATION_NAME_MAX_LENGTH",
     "QUALIFICATION_SUBJECT_MAX_LENGTH",
     "QUALIFICATION_TYPES",
     "QUALIFICATION_WEIGHTINGS",
@@ -108,6 +110,9 @@ _WAGE_TYPE_NAMES = {
 # The API matches qualification types case-sensitively against this list.
 QUALIFICATION_TYPES = ("GCSE", "A Level", "T Level", "BTEC", "Degree", "Other")
 QUALIFICATION_WEIGHTINGS = ("essential", "desired")
+# The API needs a level for a type containing "BTEC" and a qualification name
+# for a type containing "Other". It accepts only levels 1 to 7.
+BTEC_LEVELS = range(1, 8)
 
 APPRENTICESHIP_CONTRACT_TYPE = "apprenticeship"
 
@@ -122,6 +127,9 @@ WEB_ADDRESS_MAX_LENGTH = 100
 MAX_SKILL_LENGTH = 30
 QUALIFICATION_SUBJECT_MAX_LENGTH = 50
 QUALIFICATION_GRADE_MAX_LENGTH = 30
+# NOTE: the API sets no maximum for the name of an Other qualification. This
+# is the product's own limit, so an advert shows a name of sensible length.
+QUALIFICATION_NAME_MAX_LENGTH = 100
 CONTACT_NAME_MAX_LENGTH = 100
 CONTACT_EMAIL_MAX_LENGTH = 100
 PHONE_MIN_LENGTH = 8
@@ -1293,10 +1301,8 @@ def _check_qualification(index: int, item: Any) -> list[Failure]:
                 f"{label} type must be one of {', '.join(QUALIFICATION_TYPES)}",
             )
         )
-    # TODO: the API also needs a level (1 to 7) for BTEC and a qualification
-    # name for Other, which our qualification items do not have yet. Until
-    # they do, uploads of those types fail at the API.
-
+    failures += _check_btec_level(prefix, label, qualification_type, item)
+    failures += _check_other_name(prefix, label, qualification_type, item)
     failures += _text_failures(
         f"{prefix}.subject",
         item.get("subject"),
@@ -1328,6 +1334,53 @@ def _check_qualification(index: int, item: Any) -> list[Failure]:
             )
         )
     return failures
+
+
+def _check_btec_level(
+    prefix: str, label: str, qualification_type: str, item: Mapping[str, Any]
+) -> list[Failure]:
+    # The API tests whether the type contains "BTEC", so this does too.
+    if "BTEC" not in qualification_type:
+        return []
+
+    field = f"{prefix}.level"
+    first, last = BTEC_LEVELS[0], BTEC_LEVELS[-1]
+    value = item.get("level")
+    if _is_blank(value):
+        return [
+            Failure(
+                field,
+                f"Choose the BTEC level of {label.lower()}, from {first} to {last}",
+            )
+        ]
+    if parse_whole_number(value) not in BTEC_LEVELS:
+        return [
+            Failure(
+                field,
+                f"{label} BTEC level must be a whole number from {first} to {last} "
+                f"(it is {normalise_text(value)[:20]})",
+            )
+        ]
+    return []
+
+
+def _check_other_name(
+    prefix: str, label: str, qualification_type: str, item: Mapping[str, Any]
+) -> list[Failure]:
+    # The API tests whether the type contains "Other", so this does too.
+    if "Other" not in qualification_type:
+        return []
+
+    return _text_failures(
+        f"{prefix}.other_name",
+        item.get("other_name"),
+        label=f"{label} name",
+        required_message=(
+            f"Enter the name of {label.lower()}, because its type is Other "
+            f"(at most {QUALIFICATION_NAME_MAX_LENGTH} characters)"
+        ),
+        max_length=QUALIFICATION_NAME_MAX_LENGTH,
+    )
 
 
 def _check_qualifications(job: Mapping[str, Any]) -> list[Failure]:

@@ -882,6 +882,102 @@ def test_qualification_missing_weighting_fails():
     assert failure.field == "qualifications.0.weighting"
 
 
+def btec(**changes):
+    item = {"type": "BTEC", "subject": "Engineering", "grade": "Merit"}
+    item["weighting"] = "essential"
+    item.update(changes)
+    return item
+
+
+def other(**changes):
+    item = {"type": "Other", "subject": "Food safety", "grade": "Pass"}
+    item["weighting"] = "desired"
+    item.update(changes)
+    return item
+
+
+@pytest.mark.parametrize("level", [1, 7, "3", " 5 ", Decimal("4")])
+def test_btec_with_level_passes(level):
+    assert check_with(qualifications=[btec(level=level)]) == []
+
+
+@pytest.mark.parametrize("level", [None, "", "  "])
+def test_btec_without_level_fails(level):
+    changes = {} if level is None else {"level": level}
+    assert check_with(qualifications=[btec(), btec(**changes)]) == [
+        Failure(
+            "qualifications.0.level",
+            "Choose the BTEC level of qualification 1, from 1 to 7",
+        ),
+        Failure(
+            "qualifications.1.level",
+            "Choose the BTEC level of qualification 2, from 1 to 7",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("level", [0, 8, -1, "3.5", 3.5, "three", True])
+def test_btec_level_outside_range_fails(level):
+    [failure] = check_with(qualifications=[btec(level=level)])
+    assert failure.field == "qualifications.0.level"
+    assert "whole number from 1 to 7" in failure.message
+
+
+def test_btec_level_message_shows_value():
+    [failure] = check_with(qualifications=[btec(level=9)])
+    assert failure.message == (
+        "Qualification 1 BTEC level must be a whole number from 1 to 7 (it is 9)"
+    )
+
+
+def test_level_ignored_for_other_types():
+    qualification = {"type": "GCSE", "subject": "Maths", "grade": "4", "level": 9}
+    qualification["weighting"] = "essential"
+    assert check_with(qualifications=[qualification]) == []
+
+
+def test_other_with_name_passes():
+    qualification = other(other_name="Level 2 Food Hygiene Certificate")
+    assert check_with(qualifications=[qualification]) == []
+
+
+@pytest.mark.parametrize("name", [None, "", "   "])
+def test_other_without_name_fails(name):
+    changes = {} if name is None else {"other_name": name}
+    assert check_with(qualifications=[other(**changes)]) == [
+        Failure(
+            "qualifications.0.other_name",
+            "Enter the name of qualification 1, because its type is Other "
+            "(at most 100 characters)",
+        )
+    ]
+
+
+def test_other_name_at_limit_passes():
+    assert check_with(qualifications=[other(other_name="n" * 100)]) == []
+
+
+def test_other_name_too_long_fails():
+    assert check_with(qualifications=[other(other_name="n" * 101)]) == [
+        Failure(
+            "qualifications.0.other_name",
+            "Qualification 1 name must be at most 100 characters (it has 101)",
+        )
+    ]
+
+
+def test_other_name_invalid_characters_fail():
+    [failure] = check_with(qualifications=[other(other_name="Food <hygiene>")])
+    assert failure.field == "qualifications.0.other_name"
+    assert failure.message == (
+        'Qualification 1 name contains characters that are not allowed: "<", ">"'
+    )
+
+
+def test_other_name_ignored_for_other_types():
+    assert check_with(qualifications=[btec(level=3, other_name="x" * 200)]) == []
+
+
 def test_training_code_must_be_listed():
     failures = check_job(valid_job(), TODAY, training_codes={"120", "121"})
     assert failures == [
