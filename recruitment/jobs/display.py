@@ -58,6 +58,15 @@ ORGANISATION_LABELS = {
     "name": "Organisation name",
     "legal_entity_id": "Organisation's account legal entity ID",
 }
+# Labels of a qualification row's fields, as the error summary shows them.
+QUALIFICATION_LABELS = {
+    "type": "type",
+    "subject": "subject",
+    "grade": "grade",
+    "weighting": "weighting",
+    "level": "BTEC level",
+    "other_name": "name of the qualification",
+}
 CONTACT_LABELS = {
     "name": "Contact name",
     "email": "Contact email",
@@ -105,7 +114,8 @@ def _target(job: Job, field: str) -> tuple[str, str]:
         index, _, part = rest.partition(".")
         if index.isdigit():
             part = part or "type"
-            label = f"Qualification {int(index) + 1}, {part}"
+            label = f"Qualification {int(index) + 1}, "
+            label += QUALIFICATION_LABELS.get(part, part)
             return label, _edit_url(job, f"qualifications-{index}-{part}")
 
     label = FIELD_LABELS.get(top, top.replace("_", " ").capitalize())
@@ -127,11 +137,18 @@ def _format(value) -> str:
 
 
 def _qualification_text(item) -> str:
+    """Describe an item, such as "BTEC level 3 Engineering, grade Merit (essential)".
+
+    An Other item shows its name in brackets after the type.
+    """
     if not isinstance(item, dict):
         return str(item)
-    text = " ".join(
-        str(item.get(key) or "").strip() for key in ("type", "subject")
-    ).strip()
+    kind = str(item.get("type") or "").strip()
+    if item.get("level") not in (None, ""):
+        kind += f" level {item['level']}"
+    if str(item.get("other_name") or "").strip():
+        kind += f" ({str(item['other_name']).strip()})"
+    text = f"{kind} {str(item.get('subject') or '').strip()}".strip()
     if item.get("grade"):
         text += f", grade {item['grade']}"
     if item.get("weighting"):

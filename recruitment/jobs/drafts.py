@@ -7,11 +7,10 @@ the form opens again with it chosen.
 
 from __future__ import annotations
 
-from .forms import QualificationFormSet
+from .forms import QUALIFICATION_KEYS, QualificationFormSet
 
 SESSION_KEY = "job_draft"
 QUALIFICATIONS_PREFIX = "qualifications"
-QUALIFICATION_PARTS = ("type", "subject", "grade", "weighting")
 # Fields that depend on the organisation chosen before, which the new one replaces.
 DROPPED_FIELDS = frozenset({"organisation", "contact"})
 
@@ -62,8 +61,9 @@ def _qualification_rows(data) -> list[dict]:
     for index in range(min(max(total, 0), QualificationFormSet.max_num)):
         row = {
             part: data.get(f"{QUALIFICATIONS_PREFIX}-{index}-{part}", "")
-            for part in QUALIFICATION_PARTS
+            for part in QUALIFICATION_KEYS
         }
-        if any(row[part].strip() for part in ("type", "subject", "grade")):
+        typed = ("type", "subject", "grade", "level", "other_name")
+        if any(row[part].strip() for part in typed):
             rows.append(row)
     return rows

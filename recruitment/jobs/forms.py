@@ -515,6 +515,23 @@ class QualificationForm(forms.Form):
         choices=[("essential", "Essential"), ("desired", "Desired")],
         initial="essential",
     )
+    level = forms.IntegerField(
+        required=False,
+        min_value=rules.BTEC_LEVELS[0],
+        max_value=rules.BTEC_LEVELS[-1],
+        label="BTEC level",
+        help_text="1 to 7. NAS needs it when the type is BTEC.",
+        error_messages={"invalid": "BTEC level must be a whole number from 1 to 7."},
+    )
+    other_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Name of the qualification (for Other)",
+        help_text=(
+            f"At most {rules.QUALIFICATION_NAME_MAX_LENGTH} characters. "
+            "NAS needs it when the type is Other."
+        ),
+    )
 
     def __init__(self, *args, type_choices, apprenticeship=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -524,13 +541,39 @@ class QualificationForm(forms.Form):
 
     def is_blank(self):
         data = getattr(self, "cleaned_data", {})
-        return not any(data.get(name) for name in ("type", "subject", "grade"))
+        if data.get("level") is not None:
+            return False
+        return not any(
+            data.get(name) for name in ("type", "subject", "grade", "other_name")
+        )
+
+    def nas_mandatory_fields(self):
+        """Return the names of the row's fields NAS needs for the chosen type.
+
+        The advert rules ask for a level and a name only when the type
+        contains "BTEC" or "Other", and only for an Apprenticeship job.
+        """
+        if not self.apprenticeship:
+            return set()
+        qualification_type = str(self["type"].value() or "")
+        mandatory = set()
+        if "BTEC" in qualification_type:
+            mandatory.add("level")
+        if "Other" in qualification_type:
+            mandatory.add("other_name")
+        return mandatory
+
+    def rows(self):
+        """Return (bound field, mandatory) for each field of the row."""
+        mandatory = self.nas_mandatory_fields()
+        return [(field, field.name in mandatory) for field in self]
 
     def clean(self):
         data = super().clean()
         limits = {
             "subject": rules.QUALIFICATION_SUBJECT_MAX_LENGTH,
             "grade": rules.QUALIFICATION_GRADE_MAX_LENGTH,
+            "other_name": rules.QUALIFICATION_NAME_MAX_LENGTH,
         }
         for name, max_length in limits.items():
             value = data.get(name)
@@ -545,13 +588,23 @@ class QualificationForm(forms.Form):
         return data
 
     def as_item(self):
+        """Return the row as a stored qualification item.
+
+        The level and the name are stored only when given, so items of other
+        types keep the four keys they always had.
+        """
         data = self.cleaned_data
-        return {
+        item = {
             "type": data.get("type", ""),
             "subject": data.get("subject", ""),
             "grade": data.get("grade", ""),
             "weighting": data.get("weighting") or "essential",
         }
+        if data.get("level") is not None:
+            item["level"] = data["level"]
+        if data.get("other_name"):
+            item["other_name"] = data["other_name"]
+        return item
 
 
 class BaseQualificationFormSet(forms.BaseFormSet):
@@ -571,6 +624,9 @@ class BaseQualificationFormSet(forms.BaseFormSet):
         return [form.as_item() for form in self.forms if not form.is_blank()]
 
 
+# The keys a stored qualification item may have, which are the row's fields.
+QUALIFICATION_KEYS = tuple(QualificationForm.base_fields)
+
 QualificationFormSet = forms.formset_factory(
     QualificationForm, formset=BaseQualificationFormSet, extra=2, max_num=20
 )
@@ -578,7 +634,7 @@ QualificationFormSet = forms.formset_factory(
 
 def qualification_formset(data=None, *, job=None, apprenticeship=False):
     initial = [
-        {key: item.get(key, "") for key in ("type", "subject", "grade", "weighting")}
+        {key: item.get(key, "") for key in QUALIFICATION_KEYS}
         for item in (job.qualifications if job is not None else [])
         if isinstance(item, dict)
     ]

@@ -1,6 +1,7 @@
 // Mark the NAS-mandatory fields (M) while the contract type is Apprenticeship,
-// and the yearly wage while the wage type is fixed wage as well. The server
-// renders the same marks for the values it sends.
+// the yearly wage while the wage type is fixed wage as well, and a
+// qualification's BTEC level or name while its type is BTEC or Other. The
+// server renders the same marks for the values it sends.
 (function () {
   "use strict";
 
@@ -39,9 +40,29 @@
       apprenticeship && fixedWage
     );
     setMark(document.querySelector("#qualifications > legend"), apprenticeship);
+    qualificationTypes().forEach(function (select) {
+      var row = select.name.replace(/-type$/, "");
+      setMark(
+        document.querySelector("#field-" + row + "-level > label"),
+        apprenticeship && select.value.indexOf("BTEC") !== -1
+      );
+      setMark(
+        document.querySelector("#field-" + row + "-other_name > label"),
+        apprenticeship && select.value.indexOf("Other") !== -1
+      );
+    });
+  }
+
+  function qualificationTypes() {
+    return Array.prototype.slice.call(
+      document.querySelectorAll("#qualifications select[name$='-type']")
+    );
   }
 
   contractType.addEventListener("change", update);
+  qualificationTypes().forEach(function (select) {
+    select.addEventListener("change", update);
+  });
   if (wageType) {
     wageType.addEventListener("change", update);
   }
