@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from recruitment.jobs.rules import parse_whole_number
+
 WAGE_TYPE_NAMES = {
     "fixedwage": "FixedWage",
     "nationalminimumwageforapprentices": "NationalMinimumWageForApprentices",
@@ -120,16 +122,25 @@ def _contact(contact: Mapping[str, Any]) -> dict[str, str]:
     return details
 
 
+def _qualification(item: Mapping[str, Any]) -> dict:
+    qualification_type = _text(item.get("type"))
+    body = {
+        "qualificationType": qualification_type,
+        "subject": _text(item.get("subject")),
+        "grade": _text(item.get("grade")),
+        "weighting": weighting_name(item.get("weighting") or "essential"),
+    }
+    # The API asks for these only when the type contains "BTEC" or "Other".
+    # A missing level is sent as null, so the API names the field it needs.
+    if "BTEC" in qualification_type:
+        body["level"] = parse_whole_number(item.get("level"))
+    if "Other" in qualification_type:
+        body["otherQualificationName"] = _text(item.get("other_name"))
+    return body
+
+
 def _qualifications(items: Iterable[Mapping[str, Any]] | None) -> list[dict]:
-    return [
-        {
-            "qualificationType": _text(item.get("type")),
-            "subject": _text(item.get("subject")),
-            "grade": _text(item.get("grade")),
-            "weighting": weighting_name(item.get("weighting") or "essential"),
-        }
-        for item in items or []
-    ]
+    return [_qualification(item) for item in items or []]
 
 
 def build_vacancy_body(

@@ -61,6 +61,8 @@ _QUALIFICATION_PARTS = {
     "grade": "grade",
     "qualificationtype": "type",
     "weighting": "weighting",
+    "level": "level",
+    "otherqualificationname": "other_name",
 }
 
 

@@ -130,6 +130,78 @@ def test_body_qualifications():
     ]
 
 
+def btec_and_other(level=3, other_name="Food Hygiene Certificate"):
+    return [
+        {
+            "type": "BTEC",
+            "subject": "Engineering",
+            "grade": "Merit",
+            "weighting": "essential",
+            "level": level,
+        },
+        {
+            "type": "Other",
+            "subject": "Food safety",
+            "grade": "Pass",
+            "weighting": "desired",
+            "other_name": other_name,
+        },
+    ]
+
+
+def test_body_btec_level_and_other_name():
+    assert build(qualifications=btec_and_other())["qualifications"] == [
+        {
+            "qualificationType": "BTEC",
+            "subject": "Engineering",
+            "grade": "Merit",
+            "weighting": "Essential",
+            "level": 3,
+        },
+        {
+            "qualificationType": "Other",
+            "subject": "Food safety",
+            "grade": "Pass",
+            "weighting": "Desired",
+            "otherQualificationName": "Food Hygiene Certificate",
+        },
+    ]
+
+
+def test_body_level_from_text():
+    [btec, _] = build(qualifications=btec_and_other(level=" 5 "))["qualifications"]
+    assert btec["level"] == 5
+
+
+def test_body_missing_level_and_name_sent_empty():
+    items = btec_and_other()
+    del items[0]["level"]
+    del items[1]["other_name"]
+
+    [btec, other] = build(qualifications=items)["qualifications"]
+
+    assert btec["level"] is None
+    assert other["otherQualificationName"] == ""
+
+
+def test_body_level_and_name_only_for_their_types():
+    items = [
+        {
+            "type": "GCSE",
+            "subject": "Maths",
+            "grade": "4",
+            "weighting": "essential",
+            "level": 2,
+            "other_name": "Maths GCSE",
+        }
+    ]
+
+    [gcse] = build(qualifications=items)["qualifications"]
+
+    assert "level" not in gcse
+    assert "otherQualificationName" not in gcse
+
+
 def test_body_dates_from_strings_and_datetimes():
     assert format_api_date("2027-03-01") == "2027-03-01T00:00:00Z"
     assert format_api_date(datetime.datetime(2027, 3, 1, 15, 30)) == (
