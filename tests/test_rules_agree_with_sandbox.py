@@ -23,6 +23,17 @@ TODAY = datetime.datetime.now(datetime.UTC).date()
 DAY = datetime.timedelta(days=1)
 LONG = "word " * 71  # 355 characters
 
+
+def btec(**changes):
+    item = {"type": "BTEC", "subject": "Engineering", "grade": "Merit"}
+    return {**item, "weighting": "essential", **changes}
+
+
+def other(**changes):
+    item = {"type": "Other", "subject": "Food safety", "grade": "Pass"}
+    return {**item, "weighting": "desired", **changes}
+
+
 # (label, changes to the sample job, field expected in both sets of errors).
 # A None field means both sides accept the job.
 EXAMPLES = [
@@ -102,6 +113,10 @@ EXAMPLES = [
         },
         "qualifications",
     ),
+    ("BTEC with level", {"qualifications": [btec(level=3)]}, None),
+    ("BTEC without level", {"qualifications": [btec()]}, "qualifications"),
+    ("Other with name", {"qualifications": [other(other_name="Food Hygiene")]}, None),
+    ("Other without name", {"qualifications": [other()]}, "qualifications"),
     ("no positions", {"maximum_enrolments": 0}, "maximum_enrolments"),
     ("web address not a link", {"web_address": "not a link"}, "web_address"),
     (
@@ -170,3 +185,21 @@ def test_product_is_stricter_on_qualifications(api, sandbox):
 
     assert ours == {"qualifications"}
     assert theirs == set()
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        (btec(), "qualifications.0.level"),
+        (other(), "qualifications.0.other_name"),
+    ],
+    ids=["BTEC level", "Other name"],
+)
+def test_qualification_field_named_by_both(api, sandbox, item, field):
+    job = job_for({"qualifications": [item]})
+
+    ours = {f.field for f in check_job(job, TODAY, duration_rule=GOVERNMENT_RULE)}
+    theirs = sandbox_verdict(api, sandbox, job)
+
+    assert ours == {field}
+    assert theirs == {field}

@@ -239,6 +239,20 @@ RULES = [
         {"Qualifications[0].Grade": ["Enter the grade"]},
     ),
     (
+        "qualifications.0.qualificationType",
+        "BTEC",
+        {"Qualifications[0].Level": ["Select the BTEC level"]},
+    ),
+    (
+        "qualifications.0.qualificationType",
+        "Other",
+        {
+            "Qualifications[0].OtherQualificationName": [
+                "Enter the name of the qualification"
+            ]
+        },
+    ),
+    (
         "qualifications.0.subject",
         "S" * 51,
         {
