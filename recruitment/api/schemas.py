@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator
 
 from recruitment.jobs.models import Job
+from recruitment.jobs.rules import parse_whole_number
 
 # Database ids are 64-bit. A larger number cannot name a row, and passing it
 # to the database would fail instead of returning "not found".
@@ -321,6 +322,20 @@ class Qualification(Schema):
     subject: Text = ""
     grade: Text = ""
     weighting: Text = Field("essential", description="essential or desired.")
+    level: int | None = Field(
+        None, description="The BTEC level, 1 to 7. NAS needs it for a BTEC."
+    )
+    other_name: Text = Field(
+        "",
+        description="The name of the qualification, at most 100 characters. "
+        "NAS needs it when the type is Other.",
+    )
+
+
+def _qualification_out(item: dict) -> dict:
+    values = {key: str(item.get(key) or "") for key in Qualification.model_fields}
+    values["level"] = parse_whole_number(item.get("level"))
+    return values
 
 
 class NasOut(Schema):
@@ -392,11 +407,7 @@ class JobOut(Schema):
     @staticmethod
     def resolve_qualifications(job):
         items = job.qualifications if isinstance(job.qualifications, list) else []
-        return [
-            {key: str(item.get(key) or "") for key in Qualification.model_fields}
-            for item in items
-            if isinstance(item, dict)
-        ]
+        return [_qualification_out(item) for item in items if isinstance(item, dict)]
 
     @staticmethod
     def resolve_nas(job):

@@ -97,7 +97,8 @@ def _qualification_data(items):
     }
     for index, item in enumerate(items):
         for key in Qualification.model_fields:
-            data[f"{prefix}-{index}-{key}"] = item.get(key) or ""
+            value = item.get(key)
+            data[f"{prefix}-{index}-{key}"] = "" if value is None else str(value)
     return data
 
 

@@ -129,7 +129,14 @@ def test_create_full_job_passes_nas_check(api, programme, organisation, contact)
     assert body["hours_per_week"] == "37.50"
     assert body["desired_skills"] == ["Team working", "Problem solving"]
     assert body["qualifications"] == [
-        {"type": "GCSE", "subject": "Maths", "grade": "4", "weighting": "desired"}
+        {
+            "type": "GCSE",
+            "subject": "Maths",
+            "grade": "4",
+            "weighting": "desired",
+            "level": None,
+            "other_name": "",
+        }
     ]
     check = api.post(f"/api/v1/jobs/{body['id']}/nas-check").json()
     assert check["errors"] == [
