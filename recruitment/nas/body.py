@@ -130,7 +130,7 @@ def _qualification(item: Mapping[str, Any]) -> dict:
         "grade": _text(item.get("grade")),
         "weighting": weighting_name(item.get("weighting") or "essential"),
     }
-    # The API asks for these only when the type contains "BTEC" or "Other".
+    # The API requires these only when the type contains "BTEC" or "Other".
     # A missing level is sent as null, so the API names the field it needs.
     if "BTEC" in qualification_type:
         body["level"] = parse_whole_number(item.get("level"))

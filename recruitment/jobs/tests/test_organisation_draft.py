@@ -167,3 +167,22 @@ def test_draft_of_other_tenant_is_not_restored(admin_client, programme, tenant):
     page = admin_client.get(f"/jobs/new/?organisation={organisation.pk}").content
 
     assert TITLE.encode() not in page
+
+
+def test_draft_keeps_btec_level_and_other_name(admin_client, programme):
+    typed = typed_job(
+        programme,
+        **{
+            "qualifications-0-type": "BTEC",
+            "qualifications-0-level": "3",
+            "qualifications-1-type": "Other",
+            "qualifications-1-other_name": "Food Hygiene Certificate",
+        },
+    )
+    admin_client.post("/jobs/new/", typed)
+    created = admin_client.post("/organisations/new/", NEW_ORGANISATION)
+
+    page = admin_client.get(created["Location"]).content.decode()
+
+    assert value_of(page, "qualifications-0-level") == "3"
+    assert value_of(page, "qualifications-1-other_name") == "Food Hygiene Certificate"
