@@ -24,32 +24,13 @@ from recruitment.nas.client import RecruitmentApiClient
 from recruitment.programmes.models import AccountProgramme, JobsToken
 
 from .models import ReferenceValue, TrainingCourse
-from .rules import QUALIFICATION_TYPES
+from .rules import CANDIDATE_SKILLS, QUALIFICATION_TYPES
 
 logger = logging.getLogger(__name__)
 
 SNAPSHOT_PATH = Path(settings.BASE_DIR) / "data" / "standards.csv"
 
-# The API's default candidate skills (GET /referencedata/skills), in its order.
-DEFAULT_SKILLS = (
-    "Communication skills",
-    "IT skills",
-    "Attention to detail",
-    "Organisation skills",
-    "Customer care skills",
-    "Problem solving skills",
-    "Presentation skills",
-    "Administrative skills",
-    "Number skills",
-    "Analytical skills",
-    "Logical",
-    "Team working",
-    "Creative",
-    "Initiative",
-    "Non judgemental",
-    "Patience",
-    "Physical fitness",
-)
+DEFAULT_SKILLS = CANDIDATE_SKILLS
 DEFAULT_QUALIFICATION_TYPES = QUALIFICATION_TYPES
 
 # The API titles each course "<standard title> (level N)".

@@ -109,6 +109,26 @@ _WAGE_TYPE_NAMES = {
 
 # The API matches qualification types case-sensitively against this list.
 QUALIFICATION_TYPES = ("GCSE", "A Level", "T Level", "BTEC", "Degree", "Other")
+# The Recruitment API's default list of candidate skills, in its order.
+CANDIDATE_SKILLS = (
+    "Communication skills",
+    "IT skills",
+    "Attention to detail",
+    "Organisation skills",
+    "Customer care skills",
+    "Problem solving skills",
+    "Presentation skills",
+    "Administrative skills",
+    "Number skills",
+    "Analytical skills",
+    "Logical",
+    "Team working",
+    "Creative",
+    "Initiative",
+    "Non judgemental",
+    "Patience",
+    "Physical fitness",
+)
 QUALIFICATION_WEIGHTINGS = ("essential", "desired")
 # The API needs a level for a type containing "BTEC" and a qualification name
 # for a type containing "Other". It accepts only levels 1 to 7.

@@ -7,27 +7,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-CANDIDATE_SKILLS = [
-    "Communication skills",
-    "IT skills",
-    "Attention to detail",
-    "Organisation skills",
-    "Customer care skills",
-    "Problem solving skills",
-    "Presentation skills",
-    "Administrative skills",
-    "Number skills",
-    "Analytical skills",
-    "Logical",
-    "Team working",
-    "Creative",
-    "Initiative",
-    "Non judgemental",
-    "Patience",
-    "Physical fitness",
-]
+from recruitment.jobs import rules
 
-QUALIFICATION_TYPES = ["GCSE", "A Level", "T Level", "BTEC", "Degree", "Other"]
+CANDIDATE_SKILLS = list(rules.CANDIDATE_SKILLS)
+QUALIFICATION_TYPES = list(rules.QUALIFICATION_TYPES)
 
 
 @functools.cache
