@@ -132,3 +132,13 @@ def test_list_shows_only_own_tenant(outsider_client, organisation):
     body = outsider_client.get("/organisations/").content.decode()
 
     assert "Harbour Bakery" not in body
+
+
+def test_employer_description_renders_allowed_html(admin_client, organisation):
+    organisation.employer_description = "<p>Family bakery</p><script>x()</script>"
+    organisation.save()
+
+    body = admin_client.get(f"/organisations/{organisation.pk}/").content.decode()
+
+    assert "<p>Family bakery</p>" in body
+    assert "<script>x()</script>" not in body
