@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from .auth import ApiTokenAuth
-from .errors import install_handlers
+from .errors import UnreadableBodyError, install_handlers
 from .routers import (
     applications,
     candidates,
@@ -41,10 +41,15 @@ class ObjectBodyParser(Parser):
     """
 
     def parse_body(self, request):
-        data = json.loads(request.body)
+        try:
+            data = json.loads(request.body)
+        except (ValueError, RecursionError) as error:
+            # ValueError covers invalid JSON, bytes that are not UTF-8 and
+            # integers longer than Python's 4,300-digit limit. RecursionError
+            # is a deeply nested array or object.
+            raise UnreadableBodyError from error
         if not isinstance(data, dict):
-            # django-ninja answers 400 "Cannot parse request body" to this.
-            raise ValueError("The request body must be a JSON object.")
+            raise UnreadableBodyError
         return data
 
 

@@ -6,7 +6,8 @@ The ``errors`` list is empty when no single field is to blame.
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -26,6 +27,20 @@ class ApiError(Exception):
         self.detail = detail
         self.errors = [dict(error) for error in errors]
         self.headers = headers or {}
+
+
+class UnreadableBodyError(ValueError):
+    """A request body that is not a JSON object.
+
+    django-ninja wraps whatever the parser raises in ``HttpError(400)`` and,
+    with DEBUG on, appends the parser's own message. The handler recognises
+    this class as the cause and returns ``UNREADABLE_BODY`` instead.
+    """
+
+
+UNREADABLE_BODY = (
+    "The request body must be a JSON object sent with Content-Type: application/json."
+)
 
 
 def field_error(field, message):
@@ -96,8 +111,24 @@ def install_handlers(api):
         )
 
     def on_http_error(request, exc):
-        # ninja raises HttpError(400) for a body that is not JSON.
+        # ninja raises HttpError(400) "Cannot parse request body" for any
+        # exception from the parser, and adds that exception's text with DEBUG
+        # on. Neither shows a client what to send.
+        if isinstance(exc.__cause__, UnreadableBodyError) or exc.message.startswith(
+            "Cannot parse request body"
+        ):
+            return _error_response(api, request, 400, UNREADABLE_BODY)
         return _error_response(api, request, exc.status_code, exc.message)
+
+    def on_too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return _error_response(
+            api,
+            request,
+            413,
+            f"The request body is larger than the maximum of {limit:,} bytes. "
+            "Send a smaller body.",
+        )
 
     def on_not_found(request, exc):
         return _error_response(api, request, 404, "Not found. Check the id in the URL.")
@@ -117,6 +148,7 @@ def install_handlers(api):
     api.add_exception_handler(ValidationError, on_validation_error)
     api.add_exception_handler(AuthenticationError, on_authentication_error)
     api.add_exception_handler(HttpError, on_http_error)
+    api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(PermissionDenied, on_permission_denied)
     api.add_exception_handler(Exception, on_unexpected)
