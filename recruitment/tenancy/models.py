@@ -25,6 +25,8 @@ class Tenant(models.Model):
     ukprn = models.CharField(
         "UKPRN",
         max_length=8,
+        unique=True,
+        error_messages={"unique": "Another tenant already has this UKPRN."},
         validators=[ukprn_validator],
         help_text="The provider's 8-digit UK Provider Reference Number.",
     )
@@ -41,6 +43,18 @@ class Tenant(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = (self.slug or "").lower()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Sign-in addresses differing only in case would look alike, so slugs
+        # are stored in lower case and compared that way.
+        self.slug = (self.slug or "").lower()
+        clash = Tenant.objects.filter(slug=self.slug).exclude(pk=self.pk)
+        if self.slug and clash.exists():
+            raise ValidationError({"slug": "Another tenant already has this slug."})
 
 
 class UserManager(BaseUserManager):
@@ -131,6 +145,37 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email_key = email_key(self.email or "")
         super().validate_unique(exclude)
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        is_support = self.role == self.Role.SUPPORT
+        if is_support and self.tenant_id is not None:
+            errors["tenant"] = "Support users belong to no tenant: leave it empty."
+        if not is_support and self.tenant_id is None:
+            errors["tenant"] = "Choose the tenant this user belongs to."
+        if is_support:
+            # Support users sign in to the support site only.
+            self.is_staff = True
+
+        # The unique constraint is on the stored key, which forms do not
+        # show, so the clash is reported on the email field here.
+        key = email_key(self.email or "")
+        others = User.objects.filter(email_key=key).exclude(pk=self.pk)
+        others = (
+            others.filter(tenant_id=self.tenant_id)
+            if self.tenant_id
+            else others.filter(tenant__isnull=True)
+        )
+        if self.email and others.exists():
+            errors["email"] = (
+                "This email address is already used by a user of this tenant "
+                "(staff or learner). Use another address."
+                if self.tenant_id
+                else "This email address is already used by a support user."
+            )
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_tenant_staff(self):
         return self.tenant_id is not None and self.role in (
@@ -187,16 +232,21 @@ class UserGroup(models.Model):
                 raise ValidationError({"parent": "A group cannot be inside itself."})
             ancestor = ancestor.parent
 
+    @property
+    def is_last_root(self):
+        if self.parent_id is not None:
+            return False
+        other_roots = UserGroup.objects.filter(
+            tenant_id=self.tenant_id, parent__isnull=True
+        ).exclude(pk=self.pk)
+        return not other_roots.exists()
+
     def delete(self, *args, **kwargs):
-        if self.parent_id is None:
-            other_roots = UserGroup.objects.filter(
-                tenant_id=self.tenant_id, parent__isnull=True
-            ).exclude(pk=self.pk)
-            if not other_roots.exists():
-                raise ValidationError(
-                    "This is the tenant's last root group, so it cannot be "
-                    "deleted. Create another root group first."
-                )
+        if self.is_last_root:
+            raise ValidationError(
+                "This is the tenant's last root group, so it cannot be "
+                "deleted. Create another root group first."
+            )
         return super().delete(*args, **kwargs)
 
 
