@@ -24,6 +24,13 @@ _ESCAPED_ALLOWED_TAG = re.compile(
 )
 
 
+# A character reference after escaping, such as "&amp;amp;" or "&amp;#8217;".
+# The text is HTML, so "&amp;" in it means "&" and must not be escaped twice.
+_ESCAPED_REFERENCE = re.compile(
+    r"&amp;(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE
+)
+
+
 def _restore_tag(match: re.Match) -> str:
     return f"<{match['close']}{match['name'].lower()}>"
 
@@ -33,6 +40,7 @@ def sanitise_advert_html(value) -> str:
     if value is None or value == "":
         return ""
     html = _ESCAPED_ALLOWED_TAG.sub(_restore_tag, escape(str(value)))
+    html = _ESCAPED_REFERENCE.sub(r"&\1;", html)
     # nh3 parses the result as HTML5 and writes it out again, so unbalanced or
     # misplaced tags come out well formed and nothing outside the list survives.
     html = nh3.clean(

@@ -128,3 +128,16 @@ def test_unbalanced_tags_come_out_well_formed():
 def test_empty_value_renders_nothing():
     assert render("") == ""
     assert render(None) == ""
+
+
+def test_character_references_are_not_escaped_twice():
+    html = sanitise_advert_html("<p>Join our team &amp; learn &#8211; today.</p>")
+
+    assert html == "<p>Join our team &amp; learn – today.</p>"
+
+
+def test_escaped_tags_stay_text():
+    html = sanitise_advert_html("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
