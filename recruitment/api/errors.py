@@ -73,7 +73,7 @@ def _location_to_field(location):
     return ".".join(parts) or "body"
 
 
-def _error_response(api, request, status, detail, errors=(), headers=None):
+def error_response(api, request, status, detail, errors=(), headers=None):
     response = api.create_response(
         request, {"detail": detail, "errors": list(errors)}, status=status
     )
@@ -86,7 +86,7 @@ def install_handlers(api):
     """Make every error the API returns use the one JSON error shape."""
 
     def on_api_error(request, exc):
-        return _error_response(
+        return error_response(
             api, request, exc.status, exc.detail, exc.errors, exc.headers
         )
 
@@ -95,12 +95,12 @@ def install_handlers(api):
             field_error(_location_to_field(item.get("loc", ())), item.get("msg", ""))
             for item in exc.errors
         ]
-        return _error_response(
+        return error_response(
             api, request, 400, "The request is invalid. Fix the fields listed.", errors
         )
 
     def on_authentication_error(request, exc):
-        return _error_response(
+        return error_response(
             api,
             request,
             401,
@@ -117,12 +117,12 @@ def install_handlers(api):
         if isinstance(exc.__cause__, UnreadableBodyError) or exc.message.startswith(
             "Cannot parse request body"
         ):
-            return _error_response(api, request, 400, UNREADABLE_BODY)
-        return _error_response(api, request, exc.status_code, exc.message)
+            return error_response(api, request, 400, UNREADABLE_BODY)
+        return error_response(api, request, exc.status_code, exc.message)
 
     def on_too_big(request, exc):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return _error_response(
+        return error_response(
             api,
             request,
             413,
@@ -131,16 +131,16 @@ def install_handlers(api):
         )
 
     def on_not_found(request, exc):
-        return _error_response(api, request, 404, "Not found. Check the id in the URL.")
+        return error_response(api, request, 404, "Not found. Check the id in the URL.")
 
     def on_permission_denied(request, exc):
-        return _error_response(
+        return error_response(
             api, request, 403, str(exc) or "Your role does not allow this."
         )
 
     def on_unexpected(request, exc):
         logger.exception("Unhandled error in API request %s", request.path)
-        return _error_response(
+        return error_response(
             api, request, 500, "Internal server error. Try again later."
         )
 
