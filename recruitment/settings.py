@@ -169,6 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "recruitment.tenancy.password_validation.NotOnlyWhitespaceValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"

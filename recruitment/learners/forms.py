@@ -23,6 +23,12 @@ class CaseOwnerForm(forms.Form):
 class AcceptInvitationForm(SetPasswordForm):
     """The learner's new password, typed twice and checked by the validators."""
 
+    error_messages = {
+        **SetPasswordForm.error_messages,
+        "password_mismatch": "The two passwords are different. Type the same "
+        "password in both boxes.",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Password"
@@ -33,3 +39,11 @@ class AcceptInvitationForm(SetPasswordForm):
             "only of numbers, and anything close to your name or email address."
         )
         self.fields["new_password2"].label = "Confirm password"
+
+    def clean(self):
+        # The validators' messages belong beside the password itself, not
+        # beside its confirmation, where Django puts them.
+        self.validate_passwords("new_password1", "new_password2")
+        if "new_password1" in self.cleaned_data:
+            self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data

@@ -118,7 +118,10 @@ def test_mismatched_passwords_are_an_error(client, invited):
     response = accept(client, token, confirm="something-else-entirely-7")
 
     assert response.status_code == 200
-    assert "new_password2" in response.context["form"].errors
+    errors = response.context["form"].errors["new_password2"]
+    assert errors == [
+        "The two passwords are different. Type the same password in both boxes."
+    ]
     learner.refresh_from_db()
     assert learner.status == Learner.Status.INVITED
 
@@ -128,9 +131,22 @@ def test_weak_password_fails_validators(client, invited):
 
     response = accept(client, token, password="12345")
 
-    errors = response.context["form"].errors["new_password2"]
+    errors = response.context["form"].errors["new_password1"]
     assert any("too short" in error for error in errors)
     assert any("entirely numeric" in error for error in errors)
+    invitation.refresh_from_db()
+    assert invitation.used_at is None
+
+
+def test_password_of_spaces_is_refused(client, invited):
+    learner, invitation, token = invited
+
+    response = accept(client, token, password=" " * 10)
+
+    errors = response.context["form"].errors["new_password1"]
+    assert errors == [
+        "Enter a password with letters, numbers or symbols, not only spaces."
+    ]
     invitation.refresh_from_db()
     assert invitation.used_at is None
 
