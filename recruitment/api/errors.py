@@ -73,6 +73,20 @@ def _location_to_field(location):
     return ".".join(parts) or "body"
 
 
+def _validation_message(item):
+    # pydantic's own wording for length limits reads oddly to API clients
+    # ("String should have at most 100 characters", or "Value should have at
+    # most 100 items" when a validator runs before the limit).
+    error_type = item.get("type")
+    context = item.get("ctx") or {}
+    max_length = context.get("max_length")
+    if error_type == "string_too_long":
+        return f"Enter at most {max_length} characters."
+    if error_type == "too_long" and context.get("field_type") == "List":
+        return f"Send at most {max_length} items."
+    return item.get("msg", "")
+
+
 def error_response(api, request, status, detail, errors=(), headers=None):
     response = api.create_response(
         request, {"detail": detail, "errors": list(errors)}, status=status
@@ -92,7 +106,9 @@ def install_handlers(api):
 
     def on_validation_error(request, exc):
         errors = [
-            field_error(_location_to_field(item.get("loc", ())), item.get("msg", ""))
+            field_error(
+                _location_to_field(item.get("loc", ())), _validation_message(item)
+            )
             for item in exc.errors
         ]
         return error_response(

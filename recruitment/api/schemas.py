@@ -26,6 +26,10 @@ def _reject_nul(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_reject_nul)]
 
+# The length limit comes before the validator so that pydantic checks it as a
+# string length (error type string_too_long), not as a generic length.
+SearchText = Annotated[str, Field(max_length=100), AfterValidator(_reject_nul)]
+
 
 def _reject_line_breaks(value: str) -> str:
     if "\n" in value or "\r" in value:

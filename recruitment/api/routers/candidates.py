@@ -1,7 +1,7 @@
 """The candidates grid as JSON: job applications with their learners."""
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.http import QueryDict
 from ninja import Field, Query, Router, Schema
@@ -17,7 +17,7 @@ from recruitment.learners.services import candidate_rows
 
 from ..errors import form_errors, invalid
 from ..pagination import PageQuery, paginate
-from ..schemas import READ_ERRORS, CandidatePage, ObjectId, Text
+from ..schemas import READ_ERRORS, CandidatePage, ObjectId, SearchText, Text
 
 router = Router(tags=["candidates"])
 
@@ -26,7 +26,7 @@ SortKey = Literal[tuple(f"{sign}{key}" for key in SORT_COLUMNS for sign in ("", 
 
 
 class CandidateQuery(Schema):
-    q: Annotated[Text, Field(max_length=100)] = Field(
+    q: SearchText = Field(
         "", description="Words that must all appear in the name or email."
     )
     job: ObjectId | None = None

@@ -2,7 +2,6 @@
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
 
 from django.db import transaction
 from ninja import Field, Query, Router, Schema, Status
@@ -31,7 +30,7 @@ from ..schemas import (
     NasUploadOut,
     ObjectId,
     Qualification,
-    Text,
+    SearchText,
 )
 
 router = Router(tags=["jobs"])
@@ -50,9 +49,7 @@ class JobQuery(Schema):
     contract_type: ContractType | None = None
     nas_status: NasStatus | None = None
     status: JobStatus | None = None
-    search: Annotated[Text, Field(max_length=100)] = Field(
-        "", description="Part of the job title."
-    )
+    search: SearchText = Field("", description="Part of the job title.")
 
 
 def load_job(request, job_id):
