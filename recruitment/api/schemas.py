@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from recruitment.jobs.models import Job
-from recruitment.jobs.rules import parse_whole_number
+from recruitment.jobs.rules import control_characters, parse_whole_number
 
 # Database ids are 64-bit. A larger number cannot name a row, and passing it
 # to the database would fail instead of returning "not found".
@@ -17,18 +18,29 @@ MAX_ID = 2**63 - 1
 ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
-def _reject_nul(value: str) -> str:
-    # PostgreSQL text cannot contain NUL, so it is rejected at the edge.
-    if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
+def _reject_control_characters(value: str) -> str:
+    # The same rule as the screens: C0 controls other than tab, line feed and
+    # carriage return, DEL and C1 controls. They are invisible in lists and
+    # dropdowns, and PostgreSQL text cannot contain NUL at all.
+    found = control_characters(value)
+    if found:
+        codes = ", ".join(f"U+{ord(character):04X}" for character in found)
+        raise PydanticCustomError(
+            "control_characters",
+            "Remove the invisible control characters ({codes}) and retype the "
+            "text around them.",
+            {"codes": codes},
+        )
     return value
 
 
-Text = Annotated[str, AfterValidator(_reject_nul)]
+Text = Annotated[str, AfterValidator(_reject_control_characters)]
 
 # The length limit comes before the validator so that pydantic checks it as a
 # string length (error type string_too_long), not as a generic length.
-SearchText = Annotated[str, Field(max_length=100), AfterValidator(_reject_nul)]
+SearchText = Annotated[
+    str, Field(max_length=100), AfterValidator(_reject_control_characters)
+]
 
 
 def _reject_line_breaks(value: str) -> str:
