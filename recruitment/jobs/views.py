@@ -163,6 +163,20 @@ def _save(form, qualifications):
 
 def _report_saved(request, job, creating):
     verb = "created" if creating else "saved"
+    if job.nas_status == Job.NasStatus.UPLOADED:
+        # The Recruitment API has no update or close, so the rules no longer
+        # matter here; what staff need to know is what happens to the advert.
+        closing = (
+            " To close the advert, close it on the apprenticeship service."
+            if job.status == Job.Status.WITHDRAWN
+            else ""
+        )
+        messages.warning(
+            request,
+            f"Job {job.title} {verb}. Its advert on Find an apprenticeship does "
+            f"not change: the Recruitment API allows no updates.{closing}",
+        )
+        return
     if not job.is_apprenticeship:
         messages.success(request, f"Job {job.title} {verb}.")
         return

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from recruitment.jobs.display import failure_links
 from recruitment.jobs.models import Job
 from recruitment.jobs.rules import Failure
 from recruitment.jobs.services import check_job_for_nas, job_rule_input
@@ -241,18 +242,20 @@ def _set_status(job: Job, status: str, **fields) -> None:
 
 def _finish(attempt, result_code, result: UploadResult) -> UploadResult:
     attempt.result = result_code
-    attempt.error_text = "" if result.ok else _summary(result)
+    attempt.error_text = "" if result.ok else _summary(result, attempt.job)
     attempt.finished_at = timezone.now()
     attempt.save()
     logger.info("NAS upload of job %s: %s", attempt.job_id, result.outcome)
     return result
 
 
-def _summary(result: UploadResult) -> str:
-    # Field names and our own messages only: no API response body, which can
+def _summary(result: UploadResult, job: Job) -> str:
+    # Field labels and our own messages only: no API response body, which can
     # echo personal data such as the contact's email address.
     lines = [result.message]
-    lines += [f"{failure.field}: {failure.message}" for failure in result.failures]
+    lines += [
+        f"{link.label}: {link.message}" for link in failure_links(job, result.failures)
+    ]
     return "\n".join(lines)[:2000]
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from recruitment.jobs.display import failure_links
 from recruitment.jobs.models import Job
 from recruitment.tenancy.decorators import staff_required
 from recruitment.tenancy.scoping import get_for_tenant_or_404
@@ -24,7 +25,9 @@ def upload(request, pk):
     result = upload_job(job, request.user)
 
     if result.failures:
-        return render(request, "nas/upload_failed.html", {"job": job, "result": result})
+        links = failure_links(job, result.failures)
+        context = {"job": job, "result": result, "links": links}
+        return render(request, "nas/upload_failed.html", context)
     if result.outcome == Outcome.UPLOADED:
         messages.success(request, result.message)
     elif result.outcome == Outcome.IN_PROGRESS:

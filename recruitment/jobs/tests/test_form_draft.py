@@ -154,3 +154,19 @@ def test_other_contract_type_saves_without_nas_rules(
 
     assert response.status_code == 302
     assert Job.objects.get().contract_type == "permanent"
+
+
+def test_withdrawing_uploaded_job_says_advert_stays(
+    admin_client, make_job, organisation, programme
+):
+    job = make_job(
+        nas_status=Job.NasStatus.UPLOADED, nas_vacancy_reference="1000000001"
+    )
+    data = form_data(organisation, programme, status="withdrawn")
+
+    response = admin_client.post(f"/jobs/{job.pk}/edit/", data, follow=True)
+
+    page = response.content.decode()
+    assert "does not change: the Recruitment API allows no updates" in page
+    assert "close it on the apprenticeship service" in page
+    assert "as a draft" not in page

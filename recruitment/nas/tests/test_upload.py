@@ -214,3 +214,18 @@ def test_support_switch_off_names_only_that_reason(job, recruiter, sandbox, tena
 
     assert "Support has not enabled" in result.message
     assert "account programme" not in result.message
+
+
+def test_rule_failures_page_links_labelled_fields(job, recruiter, sandbox, client):
+    Job.objects.filter(pk=job.pk).update(title="Baker")
+    client.force_login(recruiter)
+
+    response = client.post(f"/nas/jobs/{job.pk}/upload/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="/jobs/{job.pk}/edit/#field-title">Title</a>' in body
+    attempt = UploadAttempt.objects.get(job=job)
+    assert "Title: " in attempt.error_text
+    assert "title: " not in attempt.error_text
+
