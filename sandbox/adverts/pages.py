@@ -88,6 +88,8 @@ def _present(vacancy: Vacancy) -> dict:
         "anonymous",
     ):
         employer_name = _member(body, "alternativeEmployerName") or employer_name
+    short_description = _member(body, "shortDescription")
+    description = _member(body, "description")
     return {
         "reference": vacancy.reference,
         "title": _member(body, "title"),
@@ -97,8 +99,13 @@ def _present(vacancy: Vacancy) -> dict:
         "hours_per_week": _member(wage, "weeklyHours"),
         "closing_date": _date(_member(body, "closingDate")),
         "start_date": _date(_member(body, "startDate")),
-        "short_description": _safe_advert_html(_member(body, "shortDescription")),
-        "description": _safe_advert_html(_member(body, "description")),
+        "short_description": _safe_advert_html(short_description),
+        # An employer that sends the same text twice would see it twice.
+        "description": (
+            None
+            if str(description or "").strip() == str(short_description or "").strip()
+            else _safe_advert_html(description)
+        ),
         "application_url": _web_link(_member(body, "applicationUrl")),
         "application_instructions": _member(body, "applicationInstructions"),
     }
