@@ -228,4 +228,3 @@ def test_rule_failures_page_links_labelled_fields(job, recruiter, sandbox, clien
     attempt = UploadAttempt.objects.get(job=job)
     assert "Title: " in attempt.error_text
     assert "title: " not in attempt.error_text
-
