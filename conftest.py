@@ -5,6 +5,7 @@ import os
 import pytest
 from django.db import connection
 
+from recruitment.organisations.models import Contact, Organisation
 from recruitment.programmes.models import AccountProgramme, JobsToken
 from recruitment.tenancy.models import Tenant, User
 
@@ -122,6 +123,31 @@ def outsider(other_tenant):
 @pytest.fixture
 def programme(tenant):
     return make_programme(tenant)
+
+
+@pytest.fixture
+def organisation(tenant):
+    return Organisation.objects.create(
+        tenant=tenant,
+        name="Harbour Lane Bakery Ltd",
+        address_line1="12 Market Street",
+        town="Leeds",
+        postcode="LS1 6DT",
+        employer_description="A family bakery with two shops in Leeds.",
+        web_address="https://www.example.co.uk",
+        legal_entity_id="V7XJ4M",
+    )
+
+
+@pytest.fixture
+def contact(organisation):
+    return Contact.objects.create(
+        tenant=organisation.tenant,
+        organisation=organisation,
+        name="Jo Marsh",
+        email="jo.marsh@example.co.uk",
+        phone="0113 496 0000",
+    )
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from recruitment.api.models import ApiToken
-from recruitment.organisations.models import Contact, Organisation
 
 from .factories import complete_job, make_application
 
@@ -36,12 +35,6 @@ class ApiClient:
         return self.client.delete(path, headers=self.headers)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The API never checks passwords; a fast hasher keeps user fixtures cheap.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def issue(user, name="Tests"):
     return ApiToken.issue(user, name)[1]
 
@@ -69,31 +62,6 @@ def outsider_api(client, outsider):
 @pytest.fixture
 def anonymous_api(client):
     return ApiClient(client, None)
-
-
-@pytest.fixture
-def organisation(tenant):
-    return Organisation.objects.create(
-        tenant=tenant,
-        name="Harbour Lane Bakery Ltd",
-        address_line1="12 Market Street",
-        town="Leeds",
-        postcode="LS1 6DT",
-        employer_description="A family bakery with two shops in Leeds.",
-        web_address="https://www.example.co.uk",
-        legal_entity_id="V7XJ4M",
-    )
-
-
-@pytest.fixture
-def contact(organisation):
-    return Contact.objects.create(
-        tenant=organisation.tenant,
-        organisation=organisation,
-        name="Jo Marsh",
-        email="jo.marsh@example.co.uk",
-        phone="0113 496 0000",
-    )
 
 
 @pytest.fixture

@@ -7,39 +7,6 @@ import pytest
 
 from recruitment.jobs.models import Job
 from recruitment.jobs.services import london_today
-from recruitment.organisations.models import Contact, Organisation
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Each staff fixture hashes a password, and the default hasher is slow by
-    # design.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def organisation(tenant):
-    return Organisation.objects.create(
-        tenant=tenant,
-        name="Harbour Lane Bakery Ltd",
-        address_line1="12 Market Street",
-        town="Leeds",
-        postcode="LS1 6DT",
-        employer_description="A family bakery with two shops in Leeds.",
-        web_address="https://www.example.co.uk",
-        legal_entity_id="V7XJ4M",
-    )
-
-
-@pytest.fixture
-def contact(organisation):
-    return Contact.objects.create(
-        tenant=organisation.tenant,
-        organisation=organisation,
-        name="Jo Marsh",
-        email="jo.marsh@example.co.uk",
-        phone="0113 496 0000",
-    )
 
 
 def complete_fields(today=None):
