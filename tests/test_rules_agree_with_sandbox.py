@@ -2,9 +2,9 @@
 
 Each example goes through `rules.check_job` (with the government's duration
 rule, which the live API uses) and, as a request body, through the sandbox
-server over HTTP. Where the API would accept what we refuse, the product is
-stricter on purpose (at least one qualification); the reverse, an advert we
-pass that the API refuses, must never happen.
+server over HTTP. Where the API would accept what we reject, the product is
+stricter on purpose (at least one qualification). The reverse, an advert we
+pass that the API rejects, must never happen.
 """
 
 import datetime

@@ -91,8 +91,8 @@ def owned(tenant, programme, admin_user):
 def test_outsider_gets_404(outsider_client, owned, pattern):
     url = "/" + OBJECT_URLS[pattern].format(**owned)
 
-    # POST-only URLs answer GET with 405 before any lookup, for every user, so
-    # that answer says nothing about the row.
+    # POST-only URLs return 405 to a GET before any lookup, for every user, so
+    # that response reveals nothing about the row.
     assert outsider_client.get(url).status_code in (404, 405), url
     assert outsider_client.post(url, {}).status_code == 404, url
 

@@ -69,9 +69,9 @@ def submit_application(job, data, cv_file=None) -> JobApplication:
 
 
 def _create_application(job, data, cv_file, stored_names):
-    # The form has checked the address already; a submission with the same
+    # The form has checked the address already. A submission with the same
     # address that commits in between makes the user insert fail on the
-    # unique constraint, which submit_application turns into DuplicateEmail.
+    # unique constraint, and submit_application turns that into DuplicateEmail.
     tenant = job.tenant
     user = User(
         tenant=tenant,

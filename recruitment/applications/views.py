@@ -21,8 +21,8 @@ LONDON = ZoneInfo("Europe/London")
 
 ACCEPTED_PER_ADDRESS_GROUP = "applications.apply.address.accepted"
 
-# Shown above the tenant's sign-in form, where the applicant lands, so it
-# tells them that signing in is not the next step.
+# Shown above the tenant's sign-in form, where the applicant lands, so the
+# message makes clear that signing in is not the next step.
 RECEIVED_MESSAGE = (
     "Your application has been received. You do not need to sign in now. "
     "{provider} will contact you by email about {job_title}."

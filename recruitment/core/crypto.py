@@ -37,7 +37,7 @@ def decrypt(token: str) -> str:
 
 
 class EncryptedTextField(models.TextField):
-    """Text stored as a Fernet token; Python code only ever sees the plaintext."""
+    """Text stored as a Fernet token and read back as plaintext."""
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":

@@ -10,8 +10,8 @@ class PlainSelect(forms.Select):
     """A select built in Python instead of one template per option.
 
     Django renders each option through a template, which costs about 30 ms
-    for a list of 1,000 jobs; this widget writes the same HTML directly,
-    escaping every value and label. Choices must be flat (value, label)
+    for a list of 1,000 jobs. This widget writes the same HTML directly and
+    escapes every value and label. Choices must be flat (value, label)
     pairs, without groups.
     """
 
@@ -33,8 +33,8 @@ class PreparedChoices(BaseChoiceIterator):
     """Choices already made of flat (value, label) pairs.
 
     Django normalises a plain list of choices item by item when a form is
-    built, a few milliseconds for 1,000 jobs; it leaves an iterator like this
-    one as it is.
+    built, which takes a few milliseconds for 1,000 jobs. It leaves an
+    iterator like this one as it is.
     """
 
     def __init__(self, pairs):

@@ -165,7 +165,7 @@ def _report_saved(request, job, creating):
     verb = "created" if creating else "saved"
     if job.nas_status == Job.NasStatus.UPLOADED:
         # The Recruitment API has no update or close, so the rules no longer
-        # matter here; what staff need to know is what happens to the advert.
+        # matter here. Staff need to know what happens to the advert.
         closing = (
             " To close the advert, close it on the apprenticeship service."
             if job.status == Job.Status.WITHDRAWN

@@ -33,7 +33,7 @@ class AcceptInvitationForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Password"
         # Django's help text is an HTML list, which cannot sit in the hint
-        # paragraph; this sentence says the same for the validators we use.
+        # paragraph, so one sentence describes the validators we use.
         self.fields["new_password1"].help_text = (
             "Use at least 8 characters. Avoid common passwords, passwords made "
             "only of numbers, and anything close to your name or email address."

@@ -61,9 +61,9 @@ class Learner(models.Model):
 class _CVStorage(LazyObject):
     """The "cvs" storage, looked up when first used rather than at import.
 
-    A FileField binds its storage when the model class is built; this proxy
-    lets a change to STORAGES (a deployment's settings, or a test's) reach
-    it, because `reset_cv_storage` drops the looked-up backend.
+    A FileField binds its storage when the model class is built. This proxy
+    lets a later change to STORAGES (a deployment's settings, or a test's)
+    reach the field, because `reset_cv_storage` drops the looked-up backend.
     """
 
     def _setup(self):
@@ -146,7 +146,7 @@ class Invitation(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Who did what to a learner, and when."""
+    """A record of an action on a learner: who took it, what it was, and when."""
 
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE)
     learner = models.ForeignKey(

@@ -1,10 +1,11 @@
 """Errors raised by the Recruitment API client.
 
 Every error carries ``may_have_been_processed``. It is True when the request may
-have reached the API and been acted on (a read timeout, a connection dropped
-after the request was sent, a 5xx response, an unreadable success response), so a
-create must not be assumed to have failed. It is False when the API certainly
-did not act (the connection never opened, or the API rejected the request).
+have reached the API and been acted on: a read timeout, a connection dropped
+after the request was sent, a 5xx response, or an unreadable success response.
+A create that fails this way must not be assumed to have failed. It is False
+when the API certainly did not act (the connection never opened, or the API
+rejected the request).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from recruitment.tenancy.models import Tenant, User
 class UploadAttempt(models.Model):
     """One press of "Upload to NAS" (or its API or command equivalent).
 
-    `error_text` holds what staff were told, never the API's raw response body,
-    which may echo personal data such as the contact's email.
+    `error_text` contains the message staff saw, never the API's raw response
+    body, which may echo personal data such as the contact's email.
     """
 
     class Result(models.TextChoices):

@@ -224,7 +224,8 @@ def _claim(job: Job):
         )
         if not won:
             return None
-        # Only the winner reaches this line, so setting the id cannot race.
+        # Only the request whose UPDATE matched reaches this line, and the job
+        # stays 'uploading' until it finishes, so no other request sets the id.
         Job.objects.filter(pk=job.pk, nas_vacancy_id__isnull=True).update(
             nas_vacancy_id=uuid.uuid4()
         )

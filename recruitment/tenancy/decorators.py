@@ -8,7 +8,7 @@ def staff_required(view=None, *, permission=None):
     """Allow only signed-in staff of a tenant; optionally one more check.
 
     `permission` names a property of the user, such as "can_edit_jobs" or
-    "is_tenant_admin", that must be true, otherwise the answer is 403.
+    "is_tenant_admin", that must be true, otherwise the response is 403.
     """
 
     def decorator(view_func):

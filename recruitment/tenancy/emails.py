@@ -6,6 +6,6 @@ def email_key(email: str) -> str:
 
     The key is computed here rather than with the database's lower(), because
     SQLite folds ASCII letters only and PostgreSQL follows its collation; one
-    Python normalisation gives both databases the same answer.
+    Python normalisation gives both databases the same result.
     """
     return unicodedata.normalize("NFC", email.strip()).casefold()

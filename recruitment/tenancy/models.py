@@ -126,7 +126,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             ),
         ]
         # Learners are users too, so a tenant can have 100,000 users and a
-        # handful of staff; the staff lists (case owners) look them up by role.
+        # handful of staff. The staff lists (case owners) find them by role.
         indexes = [models.Index(fields=["tenant", "role"], name="user_tenant_role")]
 
     def __str__(self):

@@ -218,7 +218,7 @@ UPLOAD_STATUS = {
     Outcome.OUTCOME_UNKNOWN: 502,
     Outcome.RATE_LIMITED: 429,
     # A rejected system key, a refused legal entity or a connection failure:
-    # the Recruitment API did not take the advert, and the message says why.
+    # the Recruitment API did not take the advert, and the message gives the reason.
     Outcome.FAILED: 502,
 }
 

@@ -183,7 +183,7 @@ def test_missing_file_exits_2_with_one_line():
     assert "Traceback" not in result.stderr
 
 
-def test_bad_json_on_stdin_exits_2_with_one_line():
+def test_bad_stdin_json_exits_2():
     result = run_process("-", stdin="{")
 
     assert result.returncode == 2

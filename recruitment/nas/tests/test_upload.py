@@ -61,8 +61,8 @@ def test_rule_failures_stop_before_api(job, recruiter, sandbox):
 
 
 def test_api_rejection_maps_fields(job, recruiter, sandbox):
-    # The sandbox knows the England postcode areas by its own list; a job our
-    # rules pass is refused when the legal entity is not the key's.
+    # Our rules cannot know which legal entities a key may act for, so the
+    # sandbox rejects a job that passes them when the entity is not the key's.
     job.organisation.legal_entity_id = "ZZZ999"
     job.organisation.save()
 
@@ -75,8 +75,8 @@ def test_api_rejection_maps_fields(job, recruiter, sandbox):
 
 
 def test_api_field_errors_shown_like_rules(job, recruiter, sandbox):
-    # The banned-word list is the API's own (not public), so only the API can
-    # refuse this title; its field error comes back under our field name.
+    # The banned-word list is the API's own and not public, so only the API
+    # can reject this title. Its field error comes back under our field name.
     Job.objects.filter(pk=job.pk).update(title="Sandboxbannedword Apprentice")
     job.refresh_from_db()
 

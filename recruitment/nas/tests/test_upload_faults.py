@@ -1,4 +1,4 @@
-"""Lost answers, repeats and simultaneous presses never make two adverts."""
+"""Lost responses, repeats and simultaneous presses never make two adverts."""
 
 import datetime
 import threading
@@ -16,7 +16,7 @@ def stored_vacancies(sandbox):
 
 
 def test_timeout_after_storing_then_check_again(job, recruiter, sandbox):
-    """A lost answer leaves the outcome unknown; Check again reconciles it."""
+    """A lost response leaves the outcome unknown, and Check again reconciles it."""
     sandbox.set_fault("delay", seconds=4)
 
     first = upload_job(job, recruiter)
@@ -69,7 +69,7 @@ def test_e01_one_advert_then_refused(job, recruiter, sandbox, client):
 
 
 def test_press_during_upload_is_told_in_progress(job, recruiter, sandbox):
-    # Another request holds the claim, as it does while it waits for the API.
+    # Another request has claimed the job, as it has while it waits for the API.
     Job.objects.filter(pk=job.pk).update(
         nas_status=Job.NasStatus.UPLOADING, nas_claimed_at=timezone.now()
     )
